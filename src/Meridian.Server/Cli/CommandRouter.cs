@@ -1,0 +1,28 @@
+namespace Meridian.Server.Cli;
+
+/// <summary>Maps the first words of the command line to a command. Kept as one table so the whole CLI
+/// surface can be read in one place.</summary>
+internal static class CommandRouter
+{
+    private const string Usage = """
+        usage: meridian <command> [options]
+
+        commands:
+          zone check FILE --origin NAME [--allow-include]
+              read a zone file and print its records as BIND's named-compilezone does
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length >= 2 && args[0] == "zone" && args[1] == "check")
+            return ZoneCheckCommand.Run(args[2..], stdout, stderr);
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        await stderr.WriteLineAsync($"meridian: unknown command '{string.Join(' ', args)}'");
+        await stderr.WriteLineAsync(Usage);
+        return 2;
+    }
+}

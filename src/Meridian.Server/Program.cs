@@ -1,0 +1,3 @@
+using Meridian.Server.Cli;
+
+return await CommandRouter.RunAsync(args, Console.Out, Console.Error);

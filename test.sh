@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds once, runs every test project, and ends with one line:
+#   N passed, N failed[, N skipped]
+# It exits non-zero when any test fails or a test project cannot run.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+scripts/install-deps.sh bind9-utils knot-dnsutils dnsutils || { echo "test.sh: could not install test dependencies" >&2; }
+
+if ! dotnet build Meridian.sln -c Release -nologo -v quiet; then
+  echo "test.sh: build failed" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+results="$root/.test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    -- RunConfiguration.TestSessionTimeout=1800000 || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  p=$(get passed); f=$(get failed); e=$(get error); t=$(get total); x=$(get executed)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+  skipped=$((skipped + ${t:-0} - ${x:-0}))
+done
+trx_count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+project_count=$(ls tests/*/*.csproj | wc -l)
+if [ "$trx_count" -lt "$project_count" ]; then
+  echo "test.sh: only $trx_count of $project_count test projects reported results" >&2
+  status=1; [ $failed -eq 0 ] && failed=1
+fi
+[ $failed -gt 0 ] && status=1
+if [ $skipped -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"
+else echo "$passed passed, $failed failed"; fi
+exit $status
