@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Meridian.Dns.Records;
+
+namespace Meridian.Dns.Tests.Rdata;
+
+/// <summary>Checks the rdata formats against BIND itself: TestZones/classic-types.db was read by
+/// named-compilezone into classic-types.bind.txt, and every line of classic-errors.in was refused by it
+/// with the message kept in classic-errors.tsv (TestZones/regenerate.sh redoes both).</summary>
+public partial class BindTestZoneTests
+{
+    private static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "Rdata", "TestZones");
+
+    /// <summary>Zone files are octets; Latin-1 maps each to one char, as the tokenizer expects.</summary>
+    private static IEnumerable<string> ReadLatin1(string file) =>
+        File.ReadLines(Path.Combine(Directory, file), System.Text.Encoding.Latin1);
+
+    [GeneratedRegex(@"^(\S+)\s+\d+\s+IN\s+(\S+)\s+(.*)$")]
+    private static partial Regex BindRecordLine();
+
+    public static TheoryData<string, string, string, string> ZoneRecords()
+    {
+        // Owner and type name one record: each owner of the test zone holds one RRset of one record.
+        var printed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string line in ReadLatin1("classic-types.bind.txt"))
+        {
+            var match = BindRecordLine().Match(line);
+            if (match.Success) printed[match.Groups[1].Value + " " + match.Groups[2].Value] = match.Groups[3].Value;
+        }
+        var data = new TheoryData<string, string, string, string>();
+        foreach (string line in ReadLatin1("classic-types.db"))
+        {
+            if (line.Length == 0 || line[0] is ';' or '$') continue;
+            string[] parts = line.Split(' ', 3);
+            string owner = parts[0] == "@" ? "example." : parts[0] + ".example.";
+            data.Add(owner, parts[1], parts[2], printed[owner + " " + parts[1]]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ZoneRecords))]
+    public void Rdata_prints_as_BIND_prints_it(string owner, string type, string rdata, string bindPrinted)
+    {
+        Assert.True(DnsTypeNames.TryParse(type, out var dnsType), owner);
+        byte[] wire = RdataLine.Parse(dnsType, rdata);
+        string printed = RdataLine.Format(dnsType, wire);
+        Assert.Equal(RdataLine.Squeeze(bindPrinted), RdataLine.Squeeze(printed));
+        // What we print reads back to the same octets.
+        Assert.Equal(wire, RdataLine.Parse(dnsType, printed));
+    }
+
+    public static TheoryData<string, string, string> RefusedRdata()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (string line in ReadLatin1("classic-errors.tsv"))
+        {
+            string[] parts = line.Split('\t');
+            data.Add(parts[0], parts[1], parts[2]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedRdata))]
+    public void Bad_rdata_is_refused_with_BINDs_message(string type, string rdata, string bindMessage)
+    {
+        Assert.True(DnsTypeNames.TryParse(type, out var dnsType), type);
+        Assert.False(RdataLine.TryParse(dnsType, rdata, out _, out var error), $"{type} {rdata} was accepted");
+        Assert.Equal(bindMessage, error);
+    }
+}
