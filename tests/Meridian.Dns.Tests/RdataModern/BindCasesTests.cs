@@ -24,7 +24,10 @@ public class BindCasesTests
         {
             Assert.True(parsed, error);
             string printed = RdataHarness.Format(type, wire);
-            Assert.Equal(expected, printed);
+            // The generic form is the shared GenericRdataFormat's; BIND breaks its hex into groups,
+            // which only white space tells apart (outputs are compared like diff -w).
+            if (expected.StartsWith(@"\#", StringComparison.Ordinal)) Assert.Equal(WithoutSpaces(expected), WithoutSpaces(printed));
+            else Assert.Equal(expected, printed);
             // What we print reads back to the same data.
             Assert.Equal(wire, RdataHarness.Parse(type, printed));
             return;
@@ -33,4 +36,6 @@ public class BindCasesTests
         // A refused \# form is refused by the type's wire rules, which BIND reports in its own words.
         if (!rdata.StartsWith(@"\#", StringComparison.Ordinal)) Assert.Equal(expected, error);
     }
+
+    private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
