@@ -705,6 +705,1298 @@ SVCB	1 . key667=a"b"	error	unexpected token
 HTTPS	1 . alpn=h2,h3 ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1 ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA	ok	1 . alpn="h2,h3" ipv4hint=192.0.2.1,192.0.2.2 ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA ipv6hint=2001:db8::1
 HTTPS	1 svc.example. port=8443 key65000 mandatory=port	ok	1 svc.example. mandatory=port port=8443 key65000
 A6	2 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	ok	2 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo.example.
+SVCB	1 . alpn=h2\071,h3	ok	1 . alpn="h2G,h3"
+SVCB	1 alpn=h2,h3	ok	1 alpn=h2,h3.example.
+SVCB	1 .	ok	1 .
+SVCB	"1" . key667=hello	error	not a valid number
+SVCB	key667=hello . 1	error	not a valid number
+SVCB	1 key667=hello .	error	syntax error
+SVCB	1 . ke\84y667	error	syntax error
+SVCB	1 .\025 key667	error	empty label
+SVCB	1 1 . key667	error	syntax error
+SVCB	1 1 . key667=	error	syntax error
+SVCB	1 . key66,7=	error	syntax error
+SVCB	1 . key667= key667=	error	duplicate query
+SVCB	1 .a dohpath=/q{?dns}	error	empty label
+SVCB	. 1 dohpath=/q{?dns}	error	not a valid number
+SVCB	\071 . dohpath=/q{?dns}	error	not a valid number
+SVCB	. 1 ohttp	error	not a valid number
+SVCB	1 . \42ohttp	error	syntax error
+SVCB	1 1 . ohttp	error	syntax error
+SVCB	1 1 . key8	error	syntax error
+SVCB	. key8	error	not a valid number
+SVCB	key8 . 1	error	not a valid number
+SVCB	1 .3 key7=abc	error	empty label
+SVCB	1 . key/=abc	error	syntax error
+SVCB	z1 . key7=abc	error	not a valid number
+SVCB	1b . key9	error	not a valid number
+SVCB	1 . \7key9	error	syntax error
+SVCB	1\7 . key9	error	not a valid number
+SVCB	\c1 . tls-supported-groups=1,2	error	not a valid number
+SVCB	tls-supported-groups=1,2 . 1	error	not a valid number
+SVCB	. 1 tls-supported-groups=1,2	error	not a valid number
+SVCB	1 . "ALPN=h2"	error	unexpected token
+SVCB	1 . ALP6=h2	error	syntax error
+SVCB	"1" . ALPN=h2	error	not a valid number
+SVCB	1 Port=53	ok	1 Port=53.example.
+SVCB	1 /. Port=53	ok	1 /. port=13619
+SVCB	1 \41. Port=53	error	bad escape
+SVCB	1 . key6\/5535	error	syntax error
+SVCB	. key65535	error	not a valid number
+SVCB	1 .\75 key65536	error	empty label
+SVCB	1 . "key65536"	error	unexpected token
+SVCB	1 key01 .	error	syntax error
+SVCB	1 key01	ok	1 key01.example.
+SVCB	1 . "key0"	error	unexpected token
+SVCB	1 .\96 key0	error	empty label
+SVCB	1 . kea0	error	syntax error
+SVCB	1 . mandatory=alpn alpn=hz2	ok	1 . mandatory=alpn alpn="hz2"
+SVCB	15 . mandatory=alpn alpn=h2	ok	15 . mandatory=alpn alpn="h2"
+SVCB	1 "." mandatory=alpn alpn=h2	ok	1 . mandatory=alpn alpn="h2"
+SVCB	"1" . mandatory=alpn,port alpn=h2	error	not a valid number
+SVCB	1 . alpn=h2	ok	1 . alpn="h2"
+SVCB	1 1 . mandatory=mandatory	error	syntax error
+SVCB	1 . mandatory\31=mandatory	error	syntax error
+SVCB	1 . . mandatory=mandatory	error	syntax error
+SVCB	1 . man0atory	error	syntax error
+SVCB	1 . mandatory mandatory	error	syntax error
+SVCB	1 . ,mandatory=	error	syntax error
+SVCB	1 .S mandatory=	error	empty label
+SVCB	1 mandatory= .	error	syntax error
+SVCB	1 . mandatory=port,port mandatory=port,port port=1	error	syntax error
+SVCB	1 mandatory=port,port . port=1	error	syntax error
+SVCB	1 .5 mandatory=port,port port=1	error	empty label
+SVCB	1 1 . port=80 port=81	error	syntax error
+SVCB	1 . "port=80" port=81	error	unexpected token
+SVCB	1 .5 port=80 port=81	error	empty label
+SVCB	1 no-default-alpn	ok	1 no-default-alpn.example.
+SVCB	1 . . no-default-alpn	error	syntax error
+SVCB	1 . no-default-alpn no-default-alpn	error	duplicate query
+SVCB	1 no-default-alpn alpn=h2	ok	1 no-default-alpn.example. alpn="h2"
+SVCB	N1 . no-default-alpn alpn=h2	error	not a valid number
+SVCB	1 1 . no-default-alpn alpn=h2	error	syntax error
+SVCB	1E . alpn=h2 no-default-alpn=	error	not a valid number
+SVCB	c . alpn=h2 no-default-alpn=	error	not a valid number
+SVCB	no-default-alpn=x . alpn=h2 1	error	not a valid number
+SVCB	1 "." alpn=h2 no-default-alpn=x	error	syntax error
+SVCB	1 . alpn=h2 nzo-default-alpn=x	error	syntax error
+SVCB	1 alpn=h2,,h3	ok	1 alpn=h2,,h3.example.
+SVCB	1 . . alpn=h2,,h3	error	syntax error
+SVCB	13 . alpn=h2,,h3	error	syntax error
+SVCB	! . alpn=	error	not a valid number
+SVCB	1 . alp\270n=	error	syntax error
+SVCB	1 alpn=	ok	1 alpn=.example.
+SVCB	. alpn	error	not a valid number
+SVCB	1 "." alpn	error	syntax error
+SVCB	1 . albn	error	syntax error
+SVCB	1 . al\-pn=h2,	error	syntax error
+SVCB	1 9 alpn=h2,	error	syntax error
+SVCB	1 . alpn=h2, alpn=h2,	error	syntax error
+SVCB	0+ . alpn=h2	error	not a valid number
+SVCB	0 "." alpn=h2	ok	0 . alpn="h2"
+SVCB	0 "foo"	ok	0 foo.example.
+SVCB	0 0 foo	error	syntax error
+SVCB	0 .\04	error	empty label
+SVCB	0 "."	ok	0 .
+SVCB	, .	error	not a valid number
+SVCB	65535 port=1 foo	error	syntax error
+SVCB	65535S foo port=1	error	not a valid number
+SVCB	65e535 foo port=1	error	not a valid number
+SVCB	W5536 foo	error	not a valid number
+SVCB	65536 foo foo	error	out of range
+SVCB	"65536" foo	error	not a valid number
+SVCB	1 1	ok	1 1.example.
+SVCB	1\m	error	not a valid number
+SVCB	\391	error	not a valid number
+SVCB	6 foo	ok	6 foo.example.
+SVCB	1 f\160oo	ok	1 f\160oo.example.
+SVCB	a1 foo port=	error	not a valid number
+SVCB	1 port=	ok	1 port=.example.
+SVCB	port= foo 1	error	not a valid number
+SVCB	port=65536 foo 1	error	not a valid number
+SVCB	1\40 foo port=65536	error	not a valid number
+SVCB	1 port=65536 foo	error	syntax error
+SVCB	1 foo pore=+1	error	syntax error
+SVCB	1 foo port=+1 port=+1	error	syntax error
+SVCB	1 fo3 port=+1	error	syntax error
+SVCB	1 foo port!01	error	syntax error
+SVCB	1 f+o port=01	ok	1 f+o.example. port=1
+SVCB	1 foo port=01 port=01	error	duplicate query
+SVCB	1 fo3o port=1a	error	syntax error
+SVCB	1 foo foo port=1a	error	syntax error
+SVCB	1E foo port=1a	error	not a valid number
+SVCB	1 foo ipv4hint=1.2.3.4,5.6.7.\808	error	syntax error
+SVCB	1 foo ipv4hint=1.y.3.4,5.6.7.8	error	syntax error
+SVCB	1 fo7 ipv4hint=1.2.3.4,5.6.7.8	ok	1 fo7.example. ipv4hint=1.2.3.4,5.6.7.8
+SVCB	\!1 foo ipv4hint=1.2.3.4,	error	not a valid number
+SVCB	1 foo ipv4hint7=1.2.3.4,	error	syntax error
+SVCB	1 Sfoo ipv4hint=1.2.3	error	syntax error
+SVCB	1S foo ipv4hint=1.2.3	error	not a valid number
+SVCB	1/ foo ipv4hint=1.2.3	error	not a valid number
+SVCB	1 foo "ipv6hint=::1,2001:db8::1"	error	unexpected token
+SVCB	1 ipv6hint=::1,2001:db8::1 foo	error	syntax error
+SVCB	1 "foo" ipv6hint=::ffff:1.2.3.4	ok	1 foo.example. ipv6hint=::ffff:1.2.3.4
+SVCB	foo ipv6hint=::ffff:1.2.3.4	error	not a valid number
+SVCB	1 foo "ipv6hint=::ffff:1.2.3.4"	error	unexpected token
+SVCB	1 foo ipv6\ehint=1.2.3.4	error	syntax error
+SVCB	1 ipv6hint=1.2.3.4	ok	1 ipv6hint=1.2.3.4.example.
+SVCB	1 ,oo ech=AAAA	ok	1 ,oo.example. ech=AAAA
+SVCB	1 foo =ech=AAAA	error	syntax error
+SVCB	1 foo ec\4h=AAAA	error	syntax error
+SVCB	"1" foo ech=AAA	error	not a valid number
+SVCB	1 foo ech=AAA ech=AAA	error	bad base64 encoding
+SVCB	1 mfoo ech=AAA	error	bad base64 encoding
+SVCB	foo 1 ech=	error	not a valid number
+SVCB	1 foo ech=8	error	bad base64 encoding
+SVCB	1 foo ech= ech=	error	duplicate query
+SVCB	1 1 foo key2	error	syntax error
+SVCB	foo 1 key2	error	not a valid number
+SVCB	key2=x foo 1	error	not a valid number
+SVCB	1 foo k3ey2=x	error	syntax error
+SVCB	a1 foo key4	error	not a valid number
+SVCB	1 fo\213o key4	error	FORMERR
+SVCB	2 foo key4	error	FORMERR
+SVCB	key4=abcd foo 1	error	not a valid number
+SVCB	1 foo key4=a/bcd	error	FORMERR
+SVCB	1 fo!o key4=abcd	ok	1 fo!o.example. ipv4hint=97.98.99.100
+SVCB	\y1 foo key5	error	not a valid number
+SVCB	1 foo ke-5	error	syntax error
+SVCB	1 1 foo key5	error	syntax error
+SVCB	1 foo foo key6	error	syntax error
+SVCB	foo 1 key6	error	not a valid number
+SVCB	1 foo key7 key7	error	FORMERR
+SVCB	1 5oo key7	error	FORMERR
+SVCB	foo 1 key7	error	not a valid number
+SVCB	1 dohpath foo	error	syntax error
+SVCB	1 dohpath	ok	1 dohpath.example.
+SVCB	dohpath foo 1	error	not a valid number
+SVCB	1 f\78oo dohpath=	error	bad escape
+SVCB	1 dohpath=	ok	1 dohpath=.example.
+SVCB	1 fo\63o dohpath=	error	bad escape
+SVCB	1 foo key65000 k\127ey1000 port=1 alpn=x mandatory=key1000,port	error	syntax error
+SVCB	1 1 foo key65000 key1000 port=1 alpn=x mandatory=key1000,port	error	syntax error
+SVCB	1 mandatory=key1000,port key65000 key1000 port=1 alpn=x foo	error	syntax error
+SVCB	1 . . ipv4hint=01.2.3.4	error	syntax error
+SVCB	1 .8 ipv4hint=01.2.3.4	error	empty label
+SVCB	. ipv4hint=01.2.3.4	error	not a valid number
+SVCB	/ . ipv4hint=1.2.3.4,,5.6.7.8	error	not a valid number
+SVCB	1 . ipv4hint=1.2.3.4,,5.6.7.8 ipv4hint=1.2.3.4,,5.6.7.8	error	syntax error
+SVCB	1 b. ipv4hint=1.2.3.4,,5.6.7.8	error	syntax error
+SVCB	. 1 ipv6hint=::1,	error	not a valid number
+SVCB	1 ipv6hint=::1,	ok	1 ipv6hint=::1,.example.
+SVCB	71 . ipv6hint=::1%eth0	error	syntax error
+SVCB	15 . ipv6hint=::1%eth0	error	syntax error
+SVCB	"1" . ipv6hint=::1%eth0	error	not a valid number
+SVCB	1 . ip36hint=1:2:3:4:5:6:7:8:9	error	syntax error
+SVCB	. ipv6hint=1:2:3:4:5:6:7:8:9	error	not a valid number
+SVCB	1 . . ipv6hint=1:2:3:4:5:6:7:8:9	error	syntax error
+SVCB	1 ipv6hint=0:0:0:0:0:0:0:1 .	error	syntax error
+SVCB	1 . \225ipv6hint=0:0:0:0:0:0:0:1	error	syntax error
+SVCB	ipv6hint=0:0:0:0:0:0:0:1 . 1	error	not a valid number
+SVCB	1 1 . ipv6hint=2001:DB8::A	error	syntax error
+SVCB	1 . . ipv6hint=2001:DB8::A	error	syntax error
+SVCB	1 ipv6hint=2001:DB8::A .	error	syntax error
+SVCB	1 . . ech=AA==	error	syntax error
+SVCB	"1" . ech=AA==	error	not a valid number
+SVCB	1 .\151 ech=AA=	error	empty label
+SVCB	1 ech=AA=	ok	1 ech=AA=.example.
+SVCB	1 . ech=AWA=	ok	1 . ech=AWA=
+SVCB	1 . ech=AAAA\045====	error	bad base64 encoding
+SVCB	1 . . ech=AAAA====	error	syntax error
+SVCB	f1 . ech=AAAA====	error	not a valid number
+SVCB	1 . mandatory=ALPN mandatory=ALPN alpn=h2	error	duplicate query
+SVCB	1 . mandatory=ALPN !lpn=h2	error	syntax error
+SVCB	mandatory=ALPN . 1 alpn=h2	error	not a valid number
+SVCB	1 . mandatory=key1 mandatory=key1 alpn=h2	error	duplicate query
+SVCB	1 mandatory=key1 alpn=h2	ok	1 mandatory=key1.example. alpn="h2"
+SVCB	1 .\168 mandatory=key1 alpn=h2	error	empty label
+SVCB	1 . mandatory=keyf1 alpn=h2	error	syntax error
+SVCB	1 . mandatory=key01 "alpn=h2"	error	syntax error
+SVCB	1 . man\ddatory=key01 alpn=h2	error	syntax error
+SVCB	12 . mandatory=alpn, alpn=h2	error	syntax error
+SVCB	1 . . mandatory=alpn, alpn=h2	error	syntax error
+SVCB	1 . mandatory=,alpn alpn=h2 alpn=h2	error	syntax error
+SVCB	1 . man\24datory=,alpn alpn=h2	error	syntax error
+SVCB	1 . mandatory=,alpn alpn\8=h2	error	syntax error
+SVCB	1 1 . mandatory=alpn,,port alpn=h2 port=1	error	syntax error
+SVCB	1 . . mandatory=alpn,,port alpn=h2 port=1	error	syntax error
+SVCB	1 . mandatory=alpn,,port alpn=h2 alpn=h2 port=1	error	syntax error
+SVCB	1 "." mandatory=foo alpn=h2	error	syntax error
+SVCB	1\201 . mandatory=foo alpn=h2	error	not a valid number
+SVCB	1 . mandatory=foo alpn=h2 alpn=h2	error	syntax error
+SVCB	1 . . mandatory=key70000 alpn=h2	error	syntax error
+SVCB	1 . mandatory=key70000 al\00pn=h2	error	out of range
+SVCB	1 .4 mandatory=key70000 alpn=h2	error	empty label
+SVCB	1 . mandatory=dohpath "dohpath=/{?dns}"	error	unexpected token
+SVCB	1 . mandatory=dohpath	error	disallowed (by application policy)
+SVCB	1 . mandatory\201=dohpath dohpath=/{?dns}	error	syntax error
+SVCB	1 . mandatory=alpn mandatory=alpn	error	duplicate query
+SVCB	1 x mandatory=alpn	error	disallowed (by application policy)
+SVCB	\071 . mandatory=alpn	error	not a valid number
+SVCB	1d . mandatory=port port=1 mandatory=alpn	error	not a valid number
+SVCB	1 . manda6ory=port port=1 mandatory=alpn	error	syntax error
+SVCB	1 . mandatory=port port=1 mandatory=alpn mandatory=alpn	error	duplicate query
+SVCB	1 . port=1 port=2	error	duplicate query
+SVCB	1 . port=1 port1=2 mandatory=alpn	error	syntax error
+SVCB	1 . port=1 port=2 mandator\dy=alpn	error	syntax error
+SVCB	1 . no-default-alpn alpn=h2 no-default-alpn	error	duplicate query
+SVCB	1 . "alpn=h2" no-default-alpn no-default-alpn	error	unexpected token
+SVCB	1 1 . alpn=h2 no-default-alpn no-default-alpn	error	syntax error
+SVCB	1 . key2	error	disallowed (by application policy)
+SVCB	1 . key2 kez2	error	syntax error
+SVCB	1 . no-defaul\38t-alpnx	error	syntax error
+SVCB	1 .\142 no-default-alpnx	error	empty label
+SVCB	1 no-default-alpnx .	error	syntax error
+SVCB	N1 . portx=1	error	not a valid number
+SVCB	1 b portx=1	error	syntax error
+SVCB	1 1 . portx=1	error	syntax error
+SVCB	1 4 keyabc	error	syntax error
+SVCB	1 .\89 keyabc	error	empty label
+SVCB	1 . kEeyabc	error	syntax error
+SVCB	1, . key-1	error	not a valid number
+SVCB	1 . "key-1"	error	unexpected token
+SVCB	. key-1	error	not a valid number
+SVCB	1 !. key	error	syntax error
+SVCB	1 "." key	error	syntax error
+SVCB	1\148 . key=1	error	not a valid number
+SVCB	1 .\z key=1	error	empty label
+SVCB	1 . \36key=1	error	syntax error
+SVCB	=1 . 1	error	not a valid number
+SVCB	1 .c =1	error	empty label
+SVCB	1 . =1z	error	syntax error
+SVCB	1 . key12a key12a	error	syntax error
+SVCB	"1" . key12a	error	not a valid number
+SVCB	1 key0012	ok	1 key0012.example.
+SVCB	1 .1 key0012	error	empty label
+SVCB	1 . key0012 key0012	error	syntax error
+SVCB	1 1 . Key12	error	syntax error
+SVCB	1 "." Key12	error	syntax error
+SVCB	1 . Key112	error	syntax error
+SVCB	1 . . KEY12	error	syntax error
+SVCB	"1" . KEY12	error	not a valid number
+SVCB	1 "." KEY12	error	syntax error
+SVCB	1 . "kEy12"	error	unexpected token
+SVCB	. 1 kEy12	error	not a valid number
+SVCB	1 . kEy12 kEy12	error	syntax error
+SVCB	. 1 mandatory=Port port=1	error	not a valid number
+SVCB	1 . port=1 mandatory=Port	ok	1 . mandatory=port port=1
+SVCB	1 .a mandatory=KEY3 port=1	error	empty label
+SVCB	1 . mandatory5KEY3 port=1	error	syntax error
+SVCB	1 . mandatory=KEY3 port=9	error	syntax error
+SVCB	0 foo "alpn=h2" port=53	error	unexpected token
+SVCB	0 foo \Ealpn=h2 port=53	error	syntax error
+SVCB	0 foo\76 alpn=h2 port=53	error	unexpected end of input
+SVCB	0 foo no-de7ault-alpn	error	syntax error
+SVCB	0 fo\55o no-default-alpn	error	bad escape
+SVCB	0 foo port=1 port=f2	error	syntax error
+SVCB	port=2 foo port=1 0	error	not a valid number
+SVCB	0d foo port=1 port=2	error	not a valid number
+SVCB	0 foo foo key65535	error	syntax error
+SVCB	0 foo k0y65535	error	syntax error
+SVCB	0 foo key65535 key65535	error	duplicate query
+SVCB	foo alpn=	error	not a valid number
+SVCB	0 fooc alpn=	error	syntax error
+SVCB	0 f\69oo alpn=	error	bad escape
+SVCB	1 fo\91o.	error	bad escape
+SVCB	13 foo.	ok	13 foo.
+SVCB	foo.	error	not a valid number
+SVCB	1 \z@	ok	1 z\@.example.
+SVCB	E1 @	error	not a valid number
+SVCB	1 1 @	error	syntax error
+SVCB	21 a..b	error	empty label
+SVCB	a..b 1	error	not a valid number
+SVCB	1 a..b4	error	empty label
+HTTPS	0y foo alpn=h2	error	not a valid number
+HTTPS	02 foo alpn=h2	ok	2 foo.example. alpn="h2"
+HTTPS	0 alpn=h2	ok	0 alpn=h2.example.
+HTTPS	1 . alpn=h2 port=1 ipv4hint=1.2.3.4 ech=AAAA ipv6hint=::1 dohpath=/{?dns} key100=x mandatory=alpn,ech mandatory=alpn,ech	error	duplicate query
+HTTPS	1 . alpn=h2 port=1 port=1 ipv4hint=1.2.3.4 ech=AAAA ipv6hint=::1 dohpath=/{?dns} key100=x mandatory=alpn,ech	error	duplicate query
+HTTPS	1 . alpn=h2 port=1 ipv4hint=1.2.3.4 ech=AAAA ipv6hint=::1 "dohpath=/{?dns}" key100=x mandatory=alpn,ech	error	unexpected token
+IPSECKEY	10 1 2 "192.0.2.38" AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	unexpected token
+IPSECKEY	10 1 2- 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	not a valid number
+IPSECKEY	10 1 "2" 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	not a valid number
+IPSECKEY	10 0 2 .+ AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	syntax error
+IPSECKEY	10 0 2 \1. AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	syntax error
+IPSECKEY	10 0 E2 . AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	not a valid number
+IPSECKEY	190 0 2 .	error	unexpected end of input
+IPSECKEY	10 0 2 "."	error	unexpected token
+IPSECKEY	10 0 2 .\62	error	syntax error
+IPSECKEY	10 0 "2" foo AQID	error	not a valid number
+IPSECKEY	10 0 ,2 foo AQID	error	not a valid number
+IPSECKEY	1/ 0 2 foo AQID	error	not a valid number
+IPSECKEY	10 1.2.3 2 1 AQID	error	not a valid number
+IPSECKEY	10 1 2 1.2.c AQID	error	bad dotted quad
+IPSECKEY	10 1 \962 1.2.3 AQID	error	not a valid number
+IPSECKEY	10 1 2 "01.2.3.4" AQID	error	unexpected token
+IPSECKEY	2 1 10 01.2.3.4 AQID	error	bad dotted quad
+IPSECKEY	10 2 1 01.2.3.4 AQID	error	bad IPv6 address
+IPSECKEY	10 \661 2 0x7f.0.0.1 AQID	error	not a valid number
+IPSECKEY	10 17 2 0x7f.0.0.1 AQID	error	out of range
+IPSECKEY	10 1 2 AQID 0x7f.0.0.1	error	bad dotted quad
+IPSECKEY	10 2 2\019 ::1 AQID	error	not a valid number
+IPSECKEY	10 2 2 AQID ::1	error	bad IPv6 address
+IPSECKEY	10 2 ::1 AQID	error	not a valid number
+IPSECKEY	10 3 2 1.2.3.4 AQID	ok	10 3 2 1.2.3.4.example. AQID
+IPSECKEY	2 2 1.2.3.4 AQID	error	not a valid number
+IPSECKEY	10 1.2.3.4 2 2 AQID	error	not a valid number
+IPSECKEY	10 3m 2 foo AQID	error	not a valid number
+IPSECKEY	10 3 2 "foo" AQID	error	unexpected token
+IPSECKEY	10 3 2 foo AQ\65ID	error	bad base64 encoding
+IPSECKEY	10 3 2 "@" AQID	error	unexpected token
+IPSECKEY	10 3 "2" @ AQID	error	not a valid number
+IPSECKEY	10 3 2 @	error	unexpected end of input
+IPSECKEY	10 2 . AQID	error	not a valid number
+IPSECKEY	10 3 \1342 . AQID	error	not a valid number
+IPSECKEY	10 3 2 \78. AQID	error	bad escape
+IPSECKEY	10 4 2 AQID .	error	out of range
+IPSECKEY	4 2 . AQID	error	not a valid number
+IPSECKEY	2 4 10 . AQID	error	out of range
+IPSECKEY	256 0 2 . AQI!	error	out of range
+IPSECKEY	256 2 . AQID	error	out of range
+IPSECKEY	256 "0" 2 . AQID	error	out of range
+IPSECKEY	10 0 256 \a. AQID	error	out of range
+IPSECKEY	10 0 "256" . AQID	error	not a valid number
+IPSECKEY	10 AQID 256 . 0	error	not a valid number
+IPSECKEY	10 0 2 . "AQ" ID	error	unexpected token
+IPSECKEY	10 0 . AQ ID	error	not a valid number
+IPSECKEY	10 0 \0772 . AQ ID	error	not a valid number
+IPSECKEY	10 0 2 "." AA== AAAA	error	unexpected token
+IPSECKEY	10 :0 2 . AA== AAAA	error	not a valid number
+IPSECKEY	10 0 . AA== AAAA	error	not a valid number
+IPSECKEY	10 0 12	error	unexpected end of input
+IPSECKEY	2 0 10	error	unexpected end of input
+IPSECKEY	10 "0" 2	error	not a valid number
+IPSECKEY	10 0 2 . 2QI	error	bad base64 encoding
+IPSECKEY	10 0 . AQI	error	not a valid number
+IPSECKEY	10 0 "2" . AQI	error	not a valid number
+IPSECKEY	10 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ== 2 192.0.2.38 1	error	not a valid number
+IPSECKEY	10 192.0.2.38 2 1 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	not a valid number
+HIP	2 200100107B1A74DF365639CC39F1D578 AwEAAQ== rvs.example.com. rvs23	ok	2 200100107B1A74DF365639CC39F1D578 AwEAAQ== rvs.example.com. rvs23.example.
+HIP	2 200100107B1A74DF365639CC39F1D578 AwEAAQ:== rvs.example.com. rvs2	error	bad base64 encoding
+HIP	rvs2 200100107B1A74DF365639CC39F1D578 AwEAAQ== rvs.example.com. 2	error	not a valid number
+HIP	200100107b1a74df365639cc39f1d578 AwEAAQ==	error	not a valid number
+HIP	2 200100107b1a74df365639cc39f1d\S578 AwEAAQ==	error	bad hex encoding
+HIP	2 "200100107b1a74df365639cc39f1d578" AwEAAQ==	error	unexpected token
+HIP	2001 2 AwEAAQ==	error	out of range
+HIP	2 2001\268 AwEAAQ==	error	bad hex encoding
+HIP	2 200 "AwEAAQ=="	error	bad hex encoding
+HIP	2 200 200 AwEAAQ==	error	bad hex encoding
+HIP	2 AwEAAQ== 200	error	bad hex encoding
+HIP	2 20010g 20010g AwEAAQ==	error	bad hex encoding
+HIP	2 20010g AwEAAQ==/	error	bad hex encoding
+HIP	2 AwEAAQ==	error	bad hex encoding
+HIP	256 2001 AwEAAQ==9	error	out of range
+HIP	256 2001	error	out of range
+HIP	256 20010 AwEAAQ==	error	out of range
+HIP	2 - AwEAAQ== AwEAAQ==	error	bad hex encoding
+HIP	2 -0 AwEAAQ==	error	bad hex encoding
+HIP	2 - ,wEAAQ==	error	bad hex encoding
+HIP	2S 2001	error	not a valid number
+HIP	2001 2	error	out of range
+HIP	2 2101	error	unexpected end of input
+HIP	S 2001 AwEA AQ==	error	not a valid number
+HIP	2 2001 AwEA	ok	2 2001 AwEA
+HIP	2e 2001 AwEA AQ==	error	not a valid number
+A6	0 ffff:ffff:ff\060ff:ffff:ffff:ffff:ffff:ffff	error	bad IPv6 address
+A6	0 "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"	error	unexpected token
+A6	ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff 0	error	not a valid number
+A6	64 ::ffff:ffff:ffff:ffff fo3o	ok	64 ::ffff:ffff:ffff:ffff fo3o.example.
+A6	64 ::ffff:ffff:ffff:ffff "foo"	error	unexpected token
+A6	64 ::ffff:ffff:ffff:ffff fSo	ok	64 ::ffff:ffff:ffff:ffff fSo.example.
+A6	127 ::1 fo7	ok	127 ::1 fo7.example.
+A6	foo ::1 127	error	not a valid number
+A6	12N7 ::1 foo	error	not a valid number
+A6	128 128 foo	error	extra input text
+A6	1280 foo	error	out of range
+A6	"128" foo	error	not a valid number
+A6	128\05	error	not a valid number
+A6		error	unexpected end of input
+A6	128 128	ok	128  128.example.
+A6	129 foo foo	error	out of range
+A6	129 foox	error	out of range
+A6	129 ffo	error	out of range
+A6	0 foo	error	bad IPv6 address
+A6	0 0 ::1 foo	error	bad IPv6 address
+A6	foo ::1 0	error	not a valid number
+A6	::ffff:ffff:ffff:ffff:ffff:ffff:ffff 1 foo	error	not a valid number
+A6	1 ::ffff:ffff:ffff:ffff:ffff:ffff:ffff foo\134	ok	1 0:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo\134.example.
+A6	z1 ::ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	not a valid number
+A6	1 1 ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	bad IPv6 address
+A6	1 ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff f\003oo	ok	1 7fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff f\003oo.example.
+A6	1:2:3:4:5:6:7:8 64 foo	error	not a valid number
+A6	"64" 1:2:3:4:5:6:7:8 foo	error	not a valid number
+A6	646 1:2:3:4:5:6:7:8 foo	error	out of range
+A6	120 "1:2:3:4:5:6:7:8" foo	error	unexpected token
+A6	120 1:2:3:4:5:6:7:8 fo0	ok	120 ::8 fo0.example.
+A6	120 1:2:3:4:5:6:7:8 f\263oo	error	bad escape
+A6	0 0 1.2.3.4	error	bad IPv6 address
+A6	0 1.2.d3.4	error	bad IPv6 address
+A6	0/ ::1	error	not a valid number
+A6	0 ::1a	ok	0 ::1a
+A6	0	error	unexpected end of input
+A6	W8 ::1 @	error	not a valid number
+A6	8 :e:1 @	error	bad IPv6 address
+A6	8 ::10 @	ok	8 ::10 example.
+AMTRELAY	. 0 0 0	error	not a valid number
+AMTRELAY	0 0 0 0	error	syntax error
+AMTRELAY	0 . 0	error	not a valid number
+AMTRELAY	0 1 1 0	error	bad dotted quad
+AMTRELAY	1 0	error	unexpected end of input
+AMTRELAY	"0" 1 0	error	not a valid number
+AMTRELAY	0 0 W foo	error	not a valid number
+AMTRELAY	0 foo 0 0	error	not a valid number
+AMTRELAY	0 0 foo 0	error	not a valid number
+AMTRELAY	05 0 1 0.0.0.0	ok	5 0 1 0.0.0.0
+AMTRELAY	0 0 1m 0.0.0.0	error	not a valid number
+AMTRELAY	0 0 1 0.0.0.!0	error	bad dotted quad
+AMTRELAY	0 0 1\25 1.2.3	error	not a valid number
+AMTRELAY	2 0 1 1.2.3	error	bad dotted quad
+AMTRELAY	0 0 1N 1.2.3	error	not a valid number
+AMTRELAY	0 0 2 3::	ok	0 0 2 3::
+AMTRELAY	0 0 2 :: ::	error	extra input text
+AMTRELAY	0 0 2 c:	error	bad IPv6 address
+AMTRELAY	0 0 3 "example.net."	error	unexpected token
+AMTRELAY	0 0 3 exampl-e.net.	ok	0 0 3 exampl-e.net.
+AMTRELAY	0 \950 3 example.net.	error	not a valid number
+AMTRELAY	0 0 5 foo	error	not implemented
+AMTRELAY	0 0\09 3 foo	error	not a valid number
+AMTRELAY	0 3 foo	error	out of range
+AMTRELAY	0. 0 3 @	error	not a valid number
+AMTRELAY	0 0 3 \11@	error	bad escape
+AMTRELAY	0 0 "3" @	error	not a valid number
+AMTRELAY	0m 0 4 foo	error	not a valid number
+AMTRELAY	0 0 4 bfoo	error	not implemented
+AMTRELAY	0 0 "4" foo	error	not a valid number
+AMTRELAY	00 0 127	error	unexpected end of input
+AMTRELAY	0 0 1\3127	error	not a valid number
+AMTRELAY	0 127 0	error	out of range
+AMTRELAY	0 70 128	error	out of range
+AMTRELAY	0 128	error	out of range
+AMTRELAY	0\090 0 128	error	not a valid number
+AMTRELAY	0 2 0 "."	error	out of range
+AMTRELAY	"0" 2 0 .	error	not a valid number
+AMTRELAY	2 0 .	error	not a valid number
+AMTRELAY	256 0 0 \+.	error	out of range
+AMTRELAY	256 0 0e .	error	out of range
+AMTRELAY	256 W0 0 .	error	out of range
+ATMA	+612000000000	ok	+612000000000
+ATMA	f+61200000000	error	syntax error
+ATMA	+61200000000S	error	syntax error
+ATMA	612000000E00	ok	612000000e00
+ATMA	"61200000000"	error	unexpected token
+ATMA	612\25000000000	error	syntax error
+ATMA		error	unexpected end of input
+ATMA	"+612000a"	error	unexpected token
+ATMA	+612000a8	error	syntax error
+ATMA	"+"	error	unexpected token
+ATMA	+y	error	syntax error
+ATMA	9234567890abcdef	ok	9234567890abcdef
+ATMA	1234567890abcdef 1234567890abcdef	error	extra input text
+ATMA	1234567890a\mbcdef	error	syntax error
+ATMA	1234567890\.ABCDEF	error	syntax error
+ATMA	1234567890AB\043CDEF	error	syntax error
+ATMA	1234567890ABCDEF 1234567890ABCDEF	error	extra input text
+ATMA	b123	ok	b123
+ATMA	123 123	error	unexpected end of input
+ATMA	"12.34.56"	error	unexpected token
+ATMA	112.34.56	error	unexpected end of input
+ATMA	12.34.:56	error	syntax error
+ATMA	+61.200.000.000 +61.200.000.000	error	extra input text
+ATMA	"+61.200.000.000"	error	unexpected token
+ATMA	+6y1.200.000.000	error	syntax error
+ATMA	12345g 12345g	error	syntax error
+ATMA	128345g	error	syntax error
+ATMA	12345gy	error	syntax error
+DOA	0 1 2\m text/plain AQID	error	not a valid number
+DOA	0 1 2 AQID	error	unexpected end of input
+DOA	0 1 2 text/p\8lain AQID	error	syntax error
+EUI48		error	unexpected end of input
+EUI48	01-23-45-67-8\e9-ab	error	bad EUI
+EUI48	01-923-45-67-89-AB	error	bad EUI
+EUI48	01-23-45-67-89-AB 01-23-45-67-89-AB	error	extra input text
+EUI48	"01-23-45-67-89-AB"	error	unexpected token
+EUI48	01:723:45:67:89:ab	error	bad EUI
+EUI48	01:23:45:67:89:ab 01:23:45:67:89:ab	error	bad EUI
+EUI48	01234556789ab	error	bad EUI
+EUI48	012345678a9ab	error	bad EUI
+EUI48	01234.56789ab	error	bad EUI
+EUI48	01-23-45-47-89	error	bad EUI
+EUI48	01-23-45-6=7-89	error	bad EUI
+EUI48	01-23,-45-67-89	error	bad EUI
+EUI48	01-235-45-67-89-ab-cd	error	bad EUI
+EUI48	"01-23-45-67-89-ab-cd"	error	unexpected token
+EUI48	1-2m-45-67-89-ab	error	bad EUI
+EUI48	1-23-45-67-89-ab 1-23-45-67-89-ab	error	extra input text
+EUI48	001-23-45-67\00-89-ab	error	bad EUI
+EUI48	001-23-45-672-89-ab	error	bad EUI
+EUI48	001-23-\9645-67-89-ab	error	bad EUI
+EUI64	01-23-4\f5-67-89-ab-cd-ef	error	bad EUI
+EUI64	01-23-45-67-x89-ab-cd-ef	error	bad EUI
+EUI64	01-23-45-67-89-ab-cd-ef 01-23-45-67-89-ab-cd-ef	error	extra input text
+EUI64	01-23-45-67-89-ab-cd 01-23-45-67-89-ab-cd	error	bad EUI
+EUI64	01-23-45-6\167-89-ab-cd	error	bad EUI
+EUI64	"01-23-45-67-89-ab-cd"	error	unexpected token
+L32	1.2.3.4 10	error	not a valid number
+L32	10\. 1.2.3.4	error	not a valid number
+L32	1.2.3 65535	error	not a valid number
+L32	65535 1\012.2.3	error	bad dotted quad
+L32	655435 1.2.3	error	out of range
+L32	01.2.3.4 10	error	not a valid number
+L32	10 "01.2.3.4"	error	unexpected token
+L32	01.2.3.4	error	not a valid number
+L32		error	unexpected end of input
+L32	N10	error	not a valid number
+L32	"10"	error	not a valid number
+L64	14:4fff:ff20:ee64	error	not a valid number
+L64	10 "14:4fff:ff20:ee64"	error	unexpected token
+L64	10 14:45fff:ff20:ee64	error	syntax error
+L64	0014:4fff:ff20:ee64	error	not a valid number
+L64	10 10 0014:4fff:ff20:ee64	error	syntax error
+L64	15 0014:4fff:ff20:ee64	ok	15 14:4fff:ff20:ee64
+L64	14:4fff:ff20 10	error	not a valid number
+L64	10 14:4fff\=:ff20	error	syntax error
+L64	10\9 14:4fff:ff20:ee64:1	error	not a valid number
+L64	10 14:4fff:ff20:ee64:1 14:4fff:ff20:ee64:1	error	syntax error
+L64	14:4fff:ff20:ee64:1 10	error	not a valid number
+L64	\2910 14::ee64	error	not a valid number
+L64	"10" 14::ee64	error	not a valid number
+L64	10 14::ed64	error	syntax error
+L64	"10" 00000:4fff:ff20:ee64	error	not a valid number
+L64	10 000\9200:4fff:ff20:ee64	error	syntax error
+L64	\4810 00000:4fff:ff20:ee64	error	not a valid number
+L64	10 :4fNff:ff20:ee64	error	syntax error
+L64	10\2 :4fff:ff20:ee64	error	not a valid number
+L64	:4fff:ff20:ee64	error	not a valid number
+L64	14:4fff:ff20: 10	error	not a valid number
+L64	14:4fff:ff20:	error	not a valid number
+L64	"10" 0:0:0:0	error	not a valid number
+L64	10 "0:0:0:0"	error	unexpected token
+L64	10 0:0:0:4	ok	10 0:0:0:4
+NID	10 "14:4FFF:FF20:EE64"	error	unexpected token
+NID	10- 14:4FFF:FF20:EE64	error	not a valid number
+NID	14:4FFF:FF20:EE64 10	error	not a valid number
+LP	10\53 example.net.	error	not a valid number
+LP	10	error	unexpected end of input
+LP	"10" example.net.	error	not a valid number
+LP	foo 10	error	not a valid number
+LP	\16910 foo	error	not a valid number
+LP	-0 foo	error	not a valid number
+LP	10 0	ok	10 0.example.
+LP	10 "@"	error	unexpected token
+LP	10 10 .	error	extra input text
+LP	105 .	ok	105 .
+EUI48	+1-2-3-64-5-6	ok	01-02-03-64-05-06
+EUI48	+1-2-3-4-5-6!	ok	01-02-03-04-05-06
+EUI48	+E-2-3-4-5-6	ok	0e-02-03-04-05-06
+EUI48	-1-2-3-\584-5-6	error	bad EUI
+EUI48	-1-2-3-4-e5-6	error	bad EUI
+EUI48	0x-0x-01-0x-0x-0x	ok	00-00-01-00-00-00
+EUI48	0x-0x-0x-06-0x-0x	ok	00-00-00-06-00-00
+EUI48	01-23-45-67-89-abcd 01-23-45-67-89-abcd	error	extra input text
+EUI48	01-2-3-45-67-89-abcd	ok	01-02-03-45-67-89
+EUI48	01-23-45-6\2617-89-abcd	error	bad EUI
+EUI48	01-2\0513-45-67-89-a	error	bad EUI
+EUI48	01-23.-45-67-89-a	error	bad EUI
+EUI48	01-23-45-67-89-a 01-23-45-67-89-a	error	extra input text
+EUI48	01-23-45-6c-89-ag	ok	01-23-45-6c-89-0a
+EUI48	01-23-45-37-89-ag	ok	01-23-45-37-89-0a
+EUI48	01-23-45-67-89-amg	ok	01-23-45-67-89-0a
+EUI48	01-23-45-67-89- 01-23-45-67-89-	error	bad EUI
+EUI48	01-23-45-67-8E9-	error	bad EUI
+EUI48	"01-23-45-67-89-"	error	unexpected token
+EUI48	+-23-45-67-89-ab2	error	bad EUI
+EUI48	"+-23-45-67-89-ab"	error	unexpected token
+EUI48	+-2\033-45-67-89-ab	error	bad EUI
+EUI64	"01-23-45-67-89-ab-cd-ef-00"	error	unexpected token
+EUI64	01-23-45-67-89y-ab-cd-ef-00	error	bad EUI
+EUI64	01-23-45-67-89-ab-cd-ef-00 01-23-45-67-89-ab-cd-ef-00	error	extra input text
+TALINK	: talink1.example.	ok	:.example. talink1.example.
+TALINK	talink2 talink0.example.	ok	talink2.example. talink0.example.
+TALINK	talin\Wk0.example. talink2	ok	talinWk0.example. talink2.example.
+TALINK	talink0.example. talink0.example. talink2	error	extra input text
+TALINK	. @	ok	. example.
+TALINK	@	error	unexpected end of input
+TALINK	. .	ok	. .
+TALINK	N	error	unexpected end of input
+TALINK	"."	error	unexpected token
+RESINFO	exterr=15,16,17 qnamemin	ok	"exterr=15,16,17" "qnamemin"
+RESINFO	qnamemin "exterr=15,16,17"	ok	"qnamemin" "exterr=15,16,17"
+WALLET	b a	ok	"b" "a"
+WALLET	"a" b	ok	"a" "b"
+WALLET	\99a	error	syntax error
+WALLET	5a	ok	"5a"
+WALLET	a b "c"	ok	"a" "b" "c"
+WALLET	a b b c	ok	"a" "b" "b" "c"
+WALLET	c b a	ok	"c" "b" "a"
+DSYNC	"CDS" NOTIFY 53 foo	error	unexpected token
+DSYNC	CDS CDS NOTIFY 53 foo	error	unknown class/type
+DSYNC	CDS NOTIFY\4 53 foo	error	unknown class/type
+DSYNC	CSYNC NOTIFY .300 foo.	error	not a valid number
+DSYNC	CSYNC NOTIFY 5300 foo0.	ok	CSYNC NOTIFY 5300 foo0.
+DSYNC	CSYNC NOTIFY foo.	error	not a valid number
+DSYNC	TYPE59 f 53 .	error	unknown class/type
+DSYNC	TYPE!9 1 53 .	error	unknown class/type
+DSYNC	TYPE59 1 53 d.	ok	CDS NOTIFY 53 d.
+DSYNC	"59" 1 53 .	error	unexpected token
+DSYNC	59 16 53 .	ok	CDS 16 53 .
+DSYNC	59 1\S 53 .	error	unknown class/type
+DSYNC	CDS 2 .	error	not a valid number
+DSYNC	CDS 2 53 53 .	error	extra input text
+DSYNC	"CDS" 0 53 .	error	unexpected token
+DSYNC	CDS 0 53 . .	error	extra input text
+DSYNC	CDS 0 0 53 .	error	extra input text
+DSYNC	CDS "255" 53 .	error	unexpected token
+DSYNC	CD3 255 53 .	error	unknown class/type
+DSYNC	CD\98S 255 53 .	error	unknown class/type
+DSYNC	CDS 256 53\259 .	error	out of range
+DSYNC	CD\016S 256 53 .	error	unknown class/type
+DSYNC	53 256 CDS .	error	out of range
+DSYNC	CDS notify 53 ,	ok	CDS NOTIFY 53 ,.example.
+DSYNC	CDS notify notify 53 .	error	not a valid number
+DSYNC	CDS notify 53\37 .	error	not a valid number
+DSYNC	NOTIFY cds 53 .	error	unknown class/type
+DSYNC	cds N2TIFY 53 .	error	unknown class/type
+DSYNC	cds NOTIFY .	error	not a valid number
+DSYNC	FOO NOTIFY 53 "."	error	unknown class/type
+DSYNC	FOO N5TIFY 53 .	error	unknown class/type
+DSYNC	FOO NOTIFY 53- .	error	unknown class/type
+DSYNC	\95CDS NOTIFY 65536 .	error	unknown class/type
+DSYNC	aDS NOTIFY 65536 .	error	unknown class/type
+DSYNC	CDS 65536 NOTIFY .	error	out of range
+DSYNC	CDS NOTIFY 53 53	ok	CDS NOTIFY 53 53.example.
+DSYNC	CDS NOTIFY f3	error	not a valid number
+DSYNC	CDS NOTIFY NOTIFY 53	error	not a valid number
+DSYNC	A NOTIFY NOTIFY 53 .	error	not a valid number
+DSYNC	A . 53 NOTIFY	error	unknown class/type
+DSYNC	A NOTIFY 53 2	ok	A NOTIFY 53 2.example.
+DSYNC	TYPE0 NOTIFY 53	error	unexpected end of input
+DSYNC	TYPE0 NOTIFY 53 . .	error	extra input text
+DSYNC	TYPE0 . 53 NOTIFY	error	unknown class/type
+HHIT	AfAAA	error	bad base64 encoding
+HHIT	"AAAA"	error	unexpected token
+HHIT	AA\42AA	error	bad base64 encoding
+HHIT	\0AA AA	error	bad base64 encoding
+HHIT	AA \294AA	error	bad base64 encoding
+HHIT	AbA AA	error	bad base64 encoding
+HHIT	AA== AA==	error	extra input text
+HHIT	=-	error	bad base64 encoding
+HHIT	- -	error	bad base64 encoding
+BRID	AQID AQID AQID	ok	AQIDAQIDAQID
+BRID	AQ\dID AQID	error	bad base64 encoding
+DSYNC	NSA\1P-PTR 1 53 .	error	unknown class/type
+DSYNC	NSAP-PTR 1 53 53 .	error	extra input text
+DSYNC	NSAP-PTR 1 53 \53.	error	bad escape
+DSYNC	KEYDATA "1" 53 .	error	unexpected token
+DSYNC	KEYDATA \2581 53 .	error	unknown class/type
+DSYNC	KEYDATA \2251 53 .	error	unknown class/type
+DSYNC	"TYPE65533" 1 53 .	error	unexpected token
+DSYNC	TYPE65533 1 53 \1.	error	bad escape
+DSYNC	53 1 TYPE65533 .	error	not a valid number
+DSYNC	ANY "1" 53 .	error	unexpected token
+DSYNC	ANY 1 53 53 .	error	extra input text
+DSYNC	ANY \.1 53 .	error	unknown class/type
+DSYNC	"AXFR" 1 53 .	error	unexpected token
+DSYNC	AXFfR 1 53 .	error	unknown class/type
+DSYNC	OPT 1 53 53 .	error	extra input text
+DSYNC	OPT 1 5\323 .	error	not a valid number
+DSYNC	OPT 1 . 53	error	not a valid number
+DSYNC	TKEY 1 5\,3 .	error	not a valid number
+DSYNC	1 TKEY 53 .	error	unknown class/type
+DSYNC	TKEY 1 53 53 .	error	extra input text
+DSYNC	1 MAILB 53 .	error	unknown class/type
+DSYNC	MAILB 1f 53 .	error	unknown class/type
+DSYNC	MAINLB 1 53 .	error	unknown class/type
+DSYNC	NXT . 53 1	error	unknown class/type
+DSYNC	NXT 1 53\67 .	error	not a valid number
+DSYNC	NXT 1 5c .	error	not a valid number
+DSYNC	RESERVED0 1 53	error	unknown class/type
+DSYNC	RESERVED0 53 .	error	unknown class/type
+DSYNC	RESERVED0 1 53 "."	error	unknown class/type
+DSYNC	. 1 53 TYPE128	error	unknown class/type
+DSYNC	TYPE128 1 53 "."	error	unexpected token
+DSYNC	TYPE128 "1" 53 .	error	unexpected token
+DSYNC	53 1 65535 .	ok	SMIMEA NOTIFY 65535 .
+DSYNC	65535 1d 53 .	error	unknown class/type
+DSYNC	65535 65535 1 53 .	error	out of range
+DSYNC	65536 1 53 \71.	error	out of range
+DSYNC	65536 1 d53 .	error	out of range
+DSYNC	65536 1 1 53 .	error	out of range
+DSYNC	-1 1 53 .5	error	out of range
+DSYNC	-1 1 53 53 .	error	out of range
+DSYNC	+5 1 . 53	error	not a valid number
+DSYNC	+5 1 "53" .	error	not a valid number
+DSYNC	+5 1+ 53 .	error	unknown class/type
+DSYNC	05 1 "53" .	error	not a valid number
+DSYNC	05\7 1 53 .	error	unknown class/type
+DSYNC	0N5 1 53 .	error	unknown class/type
+DSYNC	5x 1 . 53	error	unknown class/type
+DSYNC	5x 5x 1 53 .	error	unknown class/type
+DSYNC	5x 1 53 . .	error	unknown class/type
+DSYNC	TYPE65536 53 .	error	unknown class/type
+DSYNC	TYPE65536 1 53 53 .	error	unknown class/type
+DSYNC	TYPE65536 1 53	error	unknown class/type
+DSYNC	TYPE01 1 53 "."	error	unexpected token
+DSYNC	TYPE01 1 53 .9	error	empty label
+DSYNC	1 53 .	error	not a valid number
+DSYNC	type5 1 5\343 .	error	not a valid number
+DSYNC	type5 type5 1 53 .	error	unknown class/type
+DSYNC	type5 1 1 53 .	error	extra input text
+DSYNC	NULL 1 1 53 .	error	extra input text
+DSYNC	NULL 1 53	error	unexpected end of input
+DSYNC	NULL 53 .	error	not a valid number
+DSYNC	WALLET 1 53 -.	ok	WALLET NOTIFY 53 -.
+DSYNC	WALLET . 53 1	error	unknown class/type
+DSYNC	WALLET 1 53 "."	error	unexpected token
+DSYNC	\NTYPE64 1 53 .	error	unknown class/type
+DSYNC	TYPE64 1 53 . .	error	extra input text
+DSYNC	TYPE64 1 53 \b.	ok	SVCB NOTIFY 53 b.
+DSYNC	TYPE65280 1 1 53 .	error	extra input text
+DSYNC	TYPE65280 1 53 7.	ok	TYPE65280 NOTIFY 53 7.
+DSYNC	TYPE65280 . 53 .	error	unknown class/type
+DSYNC	TYPE32770 53 .	error	not a valid number
+DSYNC	TYPE32,770 1 53 .	error	unknown class/type
+DSYNC	TYPE32770 1 53 53 .	error	extra input text
+DSYNC	TYPE69 1 1 53 .	error	extra input text
+DSYNC	TYPE69 1 .	error	not a valid number
+DSYNC	TYPE69 1 53 .5	error	empty label
+DSYNC	TY\-PE63 1 53 .	error	unknown class/type
+DSYNC	TYPE63 1 53 .+	error	empty label
+DSYNC	TYPE63 1 53 . .	error	extra input text
+DSYNC	CDS +1 53	error	unknown class/type
+DSYNC	CDS +1z 53 .	error	unknown class/type
+DSYNC	CDS +1 .	error	unknown class/type
+DSYNC	CDS 01 53 .4	error	empty label
+DSYNC	CDS 01 01 53 .	error	extra input text
+DSYNC	. 01 53 CDS	error	unknown class/type
+DSYNC	CDS x . 53	error	unknown class/type
+DSYNC	x 53 .	error	unknown class/type
+DSYNC	CDS x 53 "."	error	unknown class/type
+DSYNC	CDS -1 "53" .	error	unknown class/type
+DSYNC	53 -1 CDS .	error	unknown class/type
+DSYNC	CDS -1 53 \40.	error	unknown class/type
+DSYNC	CDS NOTIFYX \23453 .	error	unknown class/type
+DSYNC	CDS\05 NOTIFYX 53 .	error	unknown class/type
+DSYNC	CDS aOTIFYX 53 .	error	unknown class/type
+DSYNC	CDS 1x 53x .	error	unknown class/type
+DSYNC	CDS 1x . 53	error	unknown class/type
+DSYNC	CDS 53 1x .	error	not a valid number
+DSYNC	CDS 53 .	error	not a valid number
+DSYNC	\71CDS 99999999999 53 .	error	unknown class/type
+DSYNC	99999999999 53 .	error	out of range
+DSYNC	CDS 0255 53 .\203	error	empty label
+DSYNC	CDS 0S255 53 .	error	unknown class/type
+DSYNC	CDS 0255 53 "."	error	unexpected token
+AVC	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"	ok	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+AVC	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa	ok	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaWaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+AVC	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaamaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa	ok	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaamaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+AVC	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa	error	syntax error
+AVC	aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaxaaaaaaaaaaaa	error	syntax error
+WALLET	x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x "x" x x x	ok	"x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x"
+WALLET	x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x	ok	"x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x"
+WALLET	x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x "x" x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x	ok	"x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x" "x"
+HHIT	AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSE\014lKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	bad base64 encoding
+HHIT	AAECWAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	bad base64 encoding
+HHIT	AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoa2WprbG1ub3BxcnN0dXZ3	error	bad base64 encoding
+BRID	AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7=PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	bad base64 encoding
+BRID	AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ\/3	error	bad base64 encoding
+BRID	AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3Bx.nN0dXZ3	error	bad base64 encoding
+HIP	2 2001 AAECAwQFBgc5ICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	bad base64 encoding
+HIP	2 2001 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	label too long
+HIP	2S 2001 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	not a valid number
+IPSECKEY	10 0 0 2 . AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	syntax error
+IPSECKEY	10 0 2 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	syntax error
+IPSECKEY	10 0 2 . . AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	bad base64 encoding
+SVCB	1 . ech=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3 ech=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	error	duplicate query
+SVCB	1 "." ech=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3	ok	1 . ech=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3
+LOC	42 21 54 N 71 06 18 W -24m -24m 30m	error	out of range
+LOC	42! 21 54 N 71 06 18 W -24m 30m	error	not a valid number
+LOC	42 21 54 N 71 06 18 W -24m 30\84m	error	syntax error
+LOC	42 21 54 n 71 06 18 W -524m	error	syntax error
+LOC	42 21 54 n 71 06 18 W -2=4m	error	syntax error
+LOC	42 21 54 n 71 06 18 W W -24m	error	syntax error
+LOC	42 N 0 W 71	ok	42 0 0.000 N 0 0 0.000 E 71.00m 1m 10000m 10m
+LOC	42 N 71 W 0\,	error	syntax error
+LOC	42 N 71 W	error	unexpected end of input
+LOC	542 21 N 71 6 W 0m	error	out of range
+LOC	42 21 N 71 6 W 0m 0m	ok	42 21 0.000 N 71 6 0.000 W 0.00m 0.00m 10000m 10m
+LOC	42 2\0211 N 71 6 W 0m	error	not a valid number
+LOC	90 180 N W 0	error	out of range
+LOC	90 N 180 W	error	unexpected end of input
+LOC	90 1 N "180" W 0	error	out of range
+LOC	90 1 N 1=80 W 0	error	out of range
+LOC	90 0 N 180 W 1	ok	90 0 0.000 N 180 0 0.000 W 1.00m 1m 10000m 10m
+LOC	91 N 180 2W 0	error	out of range
+LOC	91 N 180 W\43 0	error	out of range
+LOC	97 N 180 W 0	error	out of range
+LOC	42 60 N 71 W m	error	out of range
+LOC	42 60 N- 71 W 0	error	out of range
+LOC	W 60 N 71 42 0	error	not a valid number
+LOC	42 21 59.992 N 71 W 0	ok	42 21 59.992 N 71 0 0.000 W 0.00m 1m 10000m 10m
+LOC	42 21 59.999 "N" 71 W 0	error	unexpected token
+LOC	42 21 59.999 N 71 W =0	error	syntax error
+LOC	21 42 59.9999 N 71 W 0	error	syntax error
+LOC	42 21 59.9999 N 71 W W 0	error	syntax error
+LOC	42 21 60 -N 71 W 0	error	out of range
+LOC	21 60 N 71 W 0	error	out of range
+LOC	42 21 5. "N" 71 W 0	error	unexpected token
+LOC	42 21 5. N 71 "W" 0	error	unexpected token
+LOC	4\792 21 5. N 71 W 0	error	not a valid number
+LOC	42 21 .5 N W 0	error	not a valid number
+LOC	42 21 .5 N 71 "W" 0	error	unexpected token
+LOC	42 21 .5 Nc 71 W 0	error	syntax error
+LOC	42 21 . N\: 71 W 0	error	syntax error
+LOC	42 21 . N 71 W 0a	error	syntax error
+LOC	42 21 . "N" 71 W 0	error	syntax error
+LOC	42 21 "+5" N 71 W 0	error	unexpected token
+LOC	4\1502 21 +5 N 71 W 0	error	not a valid number
+LOC	42 21 +5 N N 71 W 0	error	not a valid number
+LOC	42 21 -0 N 0 W 71	ok	42 21 0.000 N 0 0 0.000 E 71.00m 1m 10000m 10m
+LOC	42 21 N 71 W 0	ok	42 21 0.000 N 71 0 0.000 W 0.00m 1m 10000m 10m
+LOC	42 21 -0 "N" 71 W 0	error	unexpected token
+LOC	42 "21" 5 X 71 W 0	error	unexpected token
+LOC	42 21 5 X 71 \eW 0	error	syntax error
+LOC	42 21 5 X 71 1 0	error	syntax error
+LOC	42 21 5 71 0 W	error	syntax error
+LOC	"42" 21 5 71 W 0	error	not a valid number
+LOC	42 W 5 71 21 0	error	not a valid number
+LOC	x 42 N 71 W 0	error	not a valid number
+LOC	x N 71 W 0	error	not a valid number
+LOC	42 x N\195 71 W 0	error	not a valid number
+LOC	42 21 x N 71S W 0	error	syntax error
+LOC	42 N x 21 71 W 0	error	not a valid number
+LOC	42 21 x N 71 W 01	error	syntax error
+LOC	0 N N 0 E -100000	error	not a valid number
+LOC	0 N 0 -100000	error	not a valid number
+LOC	0 0 N 0 E -100000.01	error	out of range
+LOC	0 N 0 E -100000.01 -100000.01	error	out of range
+LOC	0 N -100000.01 E 0	error	not a valid number
+LOC	N 0 0 E -100000.00	error	not a valid number
+LOC	0 \SN 0 E -100000.00	error	not a valid number
+LOC	0 N 0m E -100000.00	error	not a valid number
+LOC	0 0 N 0 E 42849672.95	ok	0 0 0.000 N 0 0 0.000 E 42849672.95m 1m 10000m 10m
+LOC	0 42849672.95 0 E N	error	not a valid number
+LOC	0 N 0 "E" 42849672.95	error	unexpected token
+LOC	0 N E 0 42849672.96	error	not a valid number
+LOC	N 0 E 42849672.96	error	not a valid number
+LOC	0 N 0 0 E 42849672.96	error	out of range
+LOC	0 N f0 E 42849673	error	not a valid number
+LOC	0 0 E 42849673	error	syntax error
+LOC	0 N 0f E 42849673	error	not a valid number
+LOC	0 NN 0 E 1.5m	error	not a valid number
+LOC	0 N 03 E 1.5m	ok	0 0 0.000 N 3 0 0.000 E 1.50m 1m 10000m 10m
+LOC	0 N 0 1.5m E	error	not a valid number
+LOC	0 N 1.55m E 0	error	not a valid number
+LOC	0 N 0 "E" 1.55m	error	unexpected token
+LOC	0 N 0 E 1.555m2	error	syntax error
+LOC	0 N 0 E\, 1.555m	error	not a valid number
+LOC	0 "N" 0 E 1.555m	error	unexpected token
+LOC	"0" N 0 E 1.m	error	not a valid number
+LOC	0 N \760 E 1.m	error	not a valid number
+LOC	0\: N 0 E 1.m	error	not a valid number
+LOC	0 m 0 E N	error	not a valid number
+LOC	N 0 0 E m	error	not a valid number
+LOC	0 N N 0 E .5	error	not a valid number
+LOC	0 E 0 N .5	error	not a valid number
+LOC	0 N 0 . .5	error	not a valid number
+LOC	0 -N 0 E -.5	error	not a valid number
+LOC	0 N 0 E	error	unexpected end of input
+LOC	0 N 0: E --5	error	not a valid number
+LOC	0 N 0x E --5	error	not a valid number
+LOC	0 E 0 N --5	error	not a valid number
+LOC	0 N 0 E- -+5	error	not a valid number
+LOC	0 N 0 E E -+5	error	syntax error
+LOC	0 N 0 E -+5 -+5	error	syntax error
+LOC	0 N 0 0 E +5	ok	0 0 0.000 N 0 0 0.000 E 5.00m 1m 10000m 10m
+LOC	0 N 0 E +5.	ok	0 0 0.000 N 0 0 0.000 E 5.00m 1m 10000m 10m
+LOC	0 N 0 E +5d	error	syntax error
+LOC	0 5mm 0 E N	error	not a valid number
+LOC	0 N \880 E 5mm	error	not a valid number
+LOC	0 N 0 E\33 5mm	error	not a valid number
+LOC	0 N N 0 E 5M	error	not a valid number
+LOC	0 N 0 5M	error	not a valid number
+LOC	N 0 E 5M	error	not a valid number
+LOC	0 N 0\042 E 0 0	error	not a valid number
+LOC	0 N 0 E 0x 0	error	syntax error
+LOC	0 N 0 NE 0 0	error	not a valid number
+LOC	0 N 0 E 0 x0.01	error	syntax error
+LOC	0 .N 0 E 0 0.01	error	not a valid number
+LOC	0 N 0 7 0 0.01	error	syntax error
+LOC	0 N "0" E 0 0.1	error	not a valid number
+LOC	0 N 0 \009E 0 0.1	error	not a valid number
+LOC	0 N 0 0 E 0 0.1	ok	0 0 0.000 N 0 0 0.000 E 0.00m 0.10m 10000m 10m
+LOC	0.09 N 0 E 0 0	error	not a valid number
+LOC	0 N 0 E\79 0 0.09	error	not a valid number
+LOC	0 N 0 E 00 0.09	ok	0 0 0.000 N 0 0 0.000 E 0.00m 0.09m 10000m 10m
+LOC	0 N 0 0 E 0 0.10	ok	0 0 0.000 N 0 0 0.000 E 0.00m 0.10m 10000m 10m
+LOC	E N 0 0 0 0.10	error	not a valid number
+LOC	0 0 N E 0 0.99	error	not a valid number
+LOC	0 N 0 0 E 0 0.99	ok	0 0 0.000 N 0 0 0.000 E 0.00m 0.90m 10000m 10m
+LOC	0 0 0 E N 0.99	error	syntax error
+LOC	0 N 0 E 0 1 1	ok	0 0 0.000 N 0 0 0.000 E 0.00m 1m 1m 10m
+LOC	0 N 0 Ey 0 1	error	not a valid number
+LOC	0 N 0 0 E 1	ok	0 0 0.000 N 0 0 0.000 E 1.00m 1m 10000m 10m
+LOC	0 =N 0 E 0 15	error	not a valid number
+LOC	0 N 0 E 0 0 15	ok	0 0 0.000 N 0 0 0.000 E 0.00m 0.00m 10m 10m
+LOC	0 N 0 E "0" 15	error	unexpected token
+LOC	0 N \0990 E 0 15.5	error	not a valid number
+LOC	0 N 0 E E 0 15.5	error	syntax error
+LOC	N 0 E 0 15.5	error	not a valid number
+LOC	0 N 0 \281E 0 99	error	not a valid number
+LOC	0 N 0 E 0 99 99	ok	0 0 0.000 N 0 0 0.000 E 0.00m 90m 90m 10m
+LOC	0 N 0 E "0" 99	error	unexpected token
+LOC	b0 N 0 E 0 12345678	error	not a valid number
+LOC	0 N 0 E5 0 12345678	error	not a valid number
+LOC	0 N 2 E 0 12345678	ok	0 0 0.000 N 2 0 0.000 E 0.00m 10000000m 10000m 10m
+LOC	0 N 0 0 E 0 90000000	ok	0 0 0.000 N 0 0 0.000 E 0.00m 90000000m 10000m 10m
+LOC	0 N 0 E 90000000	error	out of range
+LOC	0 N 0 E 0 "90000000"	error	unexpected token
+LOC	0 N 0 E "0" 90000001	error	unexpected token
+LOC	0 0 N 0 E 0 90000001	error	out of range
+LOC	0 N "0" E 0 90000001	error	not a valid number
+LOC	0 N 0 "E" 0 90000000.99	error	unexpected token
+LOC	0 N 0 E 0 "90000000.99"	error	unexpected token
+LOC	N0 N 0 E 0 1 2 3	error	not a valid number
+LOC	0 N 3 E 0 1 2 0	ok	0 0 0.000 N 3 0 0.000 E 0.00m 1m 2m 0.00m
+LOC	0 N 0 E 0 1 2 3d	error	syntax error
+LOC	0 N 0 E E 0 1 2 3 4	error	syntax error
+LOC	0 N 0 E 0 1 2 4	ok	0 0 0.000 N 0 0 0.000 E 0.00m 1m 2m 4m
+LOC	0 N 0 E 0 1 2 3 d	error	extra input text
+LOC	, N 0 E 0 1m 2m 3m	error	not a valid number
+LOC	0 "N" 0 E 0 1m 2m 3m	error	unexpected token
+LOC	0 N "0" E 0 1m 2m 3m	error	not a valid number
+LOC	0 N 0 0 x	error	syntax error
+LOC	0 N 0 E 0 \253x	error	syntax error
+LOC	0 N 0 E y0 x	error	syntax error
+LOC	0 N 0 E -1	ok	0 0 0.000 N 0 0 0.000 E -1.00m 1m 10000m 10m
+LOC	0 N 0 E 0	ok	0 0 0.000 N 0 0 0.000 E 0.00m 1m 10000m 10m
+LOC	0 N N 0 E 0 +1	error	not a valid number
+LOC	0 N 2 E 0 +1	ok	0 0 0.000 N 2 0 0.000 E 0.00m 1m 10000m 10m
+LOC	0 N 0 Eb 0 +1	error	not a valid number
+LOC	90 N 0 E 0 .	error	syntax error
+LOC	0 N 0 E 0 . .	error	syntax error
+LOC	0 N 0 E \80 .	error	syntax error
+LOC	0 N 0 E \870 1.	error	syntax error
+LOC	0 N "0" E 0 1.	error	not a valid number
+LOC	0 N 0 E 0 1W	error	syntax error
+LOC	0 S 0 W 0.	ok	0 0 0.000 N 0 0 0.000 E 0.00m 1m 10000m 10m
+LOC	0 S 0 W W 0	error	syntax error
+LOC	0\10 S 0 W 0	error	not a valid number
+LOC	0.001 0 0.001 S 0 0 0 W 0	error	not a valid number
+LOC	0 0 0.001 S 0\. 0 0.001 W 0	error	not a valid number
+LOC	0 "0" 0.001 S 0 0 0.001 W 0	error	unexpected token
+LOC	89 59 59.999 S 179 59 "59.999" E 0	error	unexpected token
+LOC	89 59 59.999 E 179 59 59.999 S 0	error	syntax error
+LOC	89 59 59.999 S 179 59 59.999 E "0"	error	unexpected token
+LOC	180 180 N 0 E 0	error	out of range
+LOC	180 N 0 0 E 0	error	out of range
+LOC	180\46 N 0 E 0	error	not a valid number
+LOC	0 N 181 E, 0	error	out of range
+LOC	\2720 N 181 E 0	error	not a valid number
+LOC	0 181 E 0	error	out of range
+LOC	0 N 180 180 1 E 0	error	out of range
+LOC	0 N 180 S1 E 0	error	not a valid number
+LOC	6 N 180 1 E 0	error	out of range
+LOC	c N 180 0 0.001 E 0	error	not a valid number
+LOC	0 N 0 0.001 E 0	error	not a valid number
+LOC	0 180 0 0.001 E 0	error	out of range
+LOC	0 N 71 W 42.5	ok	0 0 0.000 N 71 0 0.000 W 42.50m 1m 10000m 10m
+LOC	42.+5 N 71 W 0	error	not a valid number
+LOC	42.5 0 71 W N	error	not a valid number
+LOC	42 21.5 N\050 71 W 0	error	not a valid number
+LOC	42 21.5 N 71 W "0"	error	not a valid number
+LOC	42 21.5 \2N 71 W 0	error	not a valid number
+APL	1:10.0.0.1/32 1:10.0.0.1/32 !1:10.0.0.0/24	ok	1:10.0.0.1/32 1:10.0.0.1/32 !1:10.0.0.0/24
+APL	1:10.0.0.1/302 !1:10.0.0.0/24	error	out of range
+APL	1:10.0.3.1/32 !1:10.0.0.0/24	ok	1:10.0.3.1/32 !1:10.0.0.0/24
+APL	1:0.0.0S.0/0	error	bad dotted quad
+APL	1:S.0.0.0/0	error	bad dotted quad
+APL	1:0.0a.0.0/0	error	bad dotted quad
+APL	2:::/0 2:::/0	ok	2:::/0 2:::/0
+APL	2:d::/0	ok	2:d::/0
+APL	b:::/0	error	syntax error
+APL	2:ff00::/8 !2:2001:db8::1/128 !2:2001:db8::1/128	ok	2:ff00::/8 !2:2001:db8::1/128 !2:2001:db8::1/128
+APL	2:ff0N0::/8 !2:2001:db8::1/128	error	bad IPv6 address
+APL	2:E::ffff:1.2.3.4/128	ok	2:e::ffff:102:304/128
+APL	2:::ffff:1.2.3.4/1228	error	out of range
+APL	2:::1.2.3.4/128 2:::1.2.3.4/128	ok	2:::1.2.3.4/128 2:::1.2.3.4/128
+APL	2:1:0:0:1::/64 2:1:0:0:1::/64	ok	2:1:0:0:1::/64 2:1:0:0:1::/64
+APL	2:1:0:0:1::./64	error	bad IPv6 address
+APL	2:1:0:0:1::/664	error	out of range
+APL	1:1.2.3.4/343	error	out of range
+APL	"1:1.2.3.4/33"	error	unexpected token
+APL	1:1.2.3.z/33	error	bad dotted quad
+APL	2::N:/129	error	bad IPv6 address
+APL	2:::8129	error	syntax error
+APL	1:1.2z.3/24	error	bad dotted quad
+APL	1:1.2.3a/24	error	bad dotted quad
+APL	1d1.2.3/24	error	syntax error
+APL	1:01.2!3.4/24	error	bad dotted quad
+APL	1:01.2\173.3.4/24	error	bad dotted quad
+APL	"1:01.2.3.4/24"	error	unexpected token
+APL	"2:1.2.3.4/24"	error	unexpected token
+APL	2:1.2.3.4./24	error	bad IPv6 address
+APL	3:1.02.3.4/24	error	not implemented
+APL	3:1.2S.3.4/24	error	not implemented
+APL	3:\291.2.3.4/24	error	not implemented
+APL	0:e1.2.3.4/24	error	not implemented
+APL	0:1.2.3.4/24\224	error	not a valid number
+APL	0:1.2.3.4/b24	error	not a valid number
+APL	:1.2E.3.4/24	error	not implemented
+APL	":1.2.3.4/24"	error	unexpected token
+APL	:1.\12.3.4/24	error	not implemented
+APL	"1.2.3.4/24"	error	unexpected token
+APL	1.2.3.4/24 1.2.3.4/24	error	syntax error
+APL	1:1.2.3-.4	error	syntax error
+APL	\1541:1.2.3.4	error	syntax error
+APL	1:1.2S.3.4	error	syntax error
+APL	1:/24x	error	syntax error
+APL	S1:/24	error	syntax error
+APL	1:/24 1:/24	error	syntax error
+APL	"1:1.2.3.4/"	error	unexpected token
+APL	1:11.2.3.4/	error	not a valid number
+APL	1:1.2.3.4/ 1:1.2.3.4/	error	not a valid number
+APL	1:e1.2.3.4/+1	error	not a valid number
+APL	1:1.2.3.\024/+1	error	not a valid number
+APL	1:1.2.3.4/+-1	error	not a valid number
+APL	1:\2641.2.3.4/256	error	out of range
+APL	1:1.2.3.4/256 1:1.2.3.4/256	error	out of range
+APL	1:1.\32.3.4/256	error	out of range
+APL	1:1.2.3.4/c	error	not a valid number
+APL	1:1.2.3.4!/a	error	not a valid number
+APL	1:1.2.\2483.4/a	error	not a valid number
+APL	65536:1\ .2.3.4/24	error	out of range
+APL	65536:112.3.4/24	error	out of range
+APL	-1:1.2.3.4/24 -1:1.2.3.4/24	error	out of range
+APL	+1:1.2.3.4/264	error	out of range
+APL	"+1:1.2.3.4/24"	error	unexpected token
+APL	!!1:1.2.0.4/24	error	syntax error
+APL	!!1:1.2.3.4/24 !!1:1.2.3.4/24	error	syntax error
+APL	01:1.2.3.4/24 01:1.2.3.4/24	ok	1:1.2.3.4/24 1:1.2.3.4/24
+APL	01:1.2f.3.4/24	error	bad dotted quad
+APL	N01:1.2.3.4/24	error	syntax error
+APL	"1:1.2.3.4/024"	error	unexpected token
+APL	1e:1.2.3.4/024	error	syntax error
+APL	1:1.2.3.4\22/024	error	bad dotted quad
+APL	1:1.\12.3.4/8	error	bad dotted quad
+APL	1:1.2.3.0/8	ok	1:1.2.3.0/8
+SVCB	1 . . ipv6hint=::ffff:0.0.0.1,::ffff:0:1.2.3.4,fe80::5efe:1.2.3.4,::ffff:0:0	error	syntax error
+SVCB	"1" . ipv6hint=::ffff:0.0.0.1,::ffff:0:1.2.3.4,fe80::5efe:1.2.3.4,::ffff:0:0	error	not a valid number
+SVCB	1 . ipv6hint=::ffff:0.0.0.1,::ffff:0:1.2.3.4,fe80::5efe:1.2.3.4,::ffff:0:0 ipv6hint=::ffff:0.0.0.1,::ffff:0:1.2.3.4,fe80::5efe:1.2.3.4,::ffff:0:0	error	duplicate query
+APL	2:::ffff:0:1.2.3.4/128 2:fe80::5efe:1.2.3.4/128	ok	2:::ffff:0:102:304/128 2:fe80::5efe:102:304/128
+APL	2:::ffff:0.0.0.1/128 2:::ffff:0:1.2.z.4/128 2:fe80::5efe:1.2.3.4/128	error	bad IPv6 address
+APL	2:::ffff:0.0.0.1/128 2:::ffff:0:1.2.3.4/128 2:fe80::5efe:1.2.3.4/128 2:fe80::5efe:1.2.3.4/128	ok	2:::ffff:0.0.0.1/128 2:::ffff:0:102:304/128 2:fe80::5efe:102:304/128 2:fe80::5efe:102:304/128
+SVCB	"1" . ech=AB==	error	not a valid number
+SVCB	1 . ech=6B==	error	bad base64 encoding
+SVCB	1 . ech=AB\9==	error	bad base64 encoding
+SVCB	1 "." ech=AA==AAAA	error	bad base64 encoding
+SVCB	1 . ech=AA==AAAA ech=AA==AAAA	error	bad base64 encoding
+SVCB	1 ech=AA==AAAA	ok	1 ech=AA==AAAA.example.
+SVCB	1 \26. ech=AAA=	error	bad escape
+SVCB	"1" . ech=AAA=	error	not a valid number
+SVCB	1 ./ ech=AAA=	error	empty label
+SVCB	1 . "ech=AAE="	error	unexpected token
+SVCB	1 0 ech=AAE=	ok	1 0.example. ech=AAE=
+SVCB	1\69 . ech=AAE=	error	not a valid number
+SVCB	4294967296 foo foo	error	out of range
+SVCB	4294967296 \2foo	error	out of range
+SVCB	foo 4294967296	error	not a valid number
+SVCB	42\8294967295 foo	error	not a valid number
+SVCB	foo 4294967295	error	not a valid number
+SVCB	foo	error	not a valid number
+SVCB	foo 99999999999999999999	error	not a valid number
+SVCB	99999999999999999999 f\46oo	error	out of range
+SVCB	0x10 foo foo	error	not a valid number
+SVCB	"0x10" foo	error	not a valid number
+SVCB	0x10 0x10 foo	error	not a valid number
+SVCB	+1 foo5	error	not a valid number
+SVCB	+1 +1 foo	error	not a valid number
+SVCB	010	error	unexpected end of input
+SVCB	foo 010	error	not a valid number
+SVCB	010 foo\145	ok	10 foo\145.example.
+SVCB	"1a" foo	error	not a valid number
+SVCB	17a foo	error	not a valid number
+SVCB	foo 1a	error	not a valid number
+L32	65536 65536 1.2.3.4	error	out of range
+L32	65536 "1.2.3.4"	error	out of range
+L32	"65536" 1.2.3.4	error	not a valid number
+L64	10\19 14:4fff:ff20:ee64:	error	not a valid number
+L64	14:4fff:ff20:ee64:	error	not a valid number
+L64	10 14:4fff:ff20:ee6b4:	error	syntax error
+NID	10	error	unexpected end of input
+NID	10 14:4fff:ff20:ee64:: 14:4fff:ff20:ee64::	error	syntax error
+NID	10W 14:4fff:ff20:ee64::	error	not a valid number
+L64	410 ::4fff:ff20:ee64	error	syntax error
+L64	::4fff:ff20:ee64	error	not a valid number
+L64	10\282 ::4fff:ff20:ee64	error	not a valid number
+SVCB	1 . mandatory=no-default-alpn n-o-default-alpn	error	syntax error
+SVCB	1 .3 mandatory=no-default-alpn no-default-alpn	error	empty label
+SVCB	1 mandatory=no-default-alpn no-default-alpn	error	disallowed (by application policy)
+SVCB	1 .z mandatory=no-default-alpn no-default-alpn port=1	error	empty label
+SVCB	1 . mandatory=no-default-alpn mandatory=no-default-alpn no-default-alpn port=1	error	duplicate query
+SVCB	1 . "mandatory=no-default-alpn" no-default-alpn port=1	error	unexpected token
+SVCB	1 . mandatory=port no-default-alpn no-default-alpn port=1	error	duplicate query
+SVCB	1 m mandatory=port no-default-alpn port=1	error	disallowed (by application policy)
+SVCB	1 "." mandatory=port no-default-alpn port=1	error	disallowed (by application policy)
+SVCB	1 4. port=1 no-default-alpn	error	disallowed (by application policy)
+SVCB	1 . port\231=1 no-default-alpn	error	syntax error
+IPSECKEY	10 2 2 2001:0DB\/8:0:8002::2000:1 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	bad IPv6 address
+IPSECKEY	10 2 2 2001:0D\263B8:0:8002::2000:1 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	bad IPv6 address
+IPSECKEY	10 2 2 2001:0DB8:E0:8002::2000:1 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	ok	10 2 2 2001:db8:e0:8002::2000:1 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==
+IPSECKEY	10 3 2 mygateway.example.c\198om. AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	ok	10 3 2 mygateway.example.c\198om. AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==
+IPSECKEY	S10 3 2 mygateway.example.com. AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	not a valid number
+IPSECKEY	10 3 2 mygateway.example.com. mygateway.example.com. AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==	error	bad base64 encoding
+LOC	42 21 6.344 N 71 5 43.952 W -24m 1m 200m	ok	42 21 6.344 N 71 5 43.952 W -24.00m 1m 200m 10m
+LOC	21 43.952 N 71 5 6.344 W -24m 1m 200m	error	not a valid number
+LOC	42 21 43.952 N 71 5 6.344 W W -24m 1m 200m	error	syntax error
+LOC	5\y2 14 05 N 00 08 50 E 10m	error	not a valid number
+LOC	52 14 05 N 00 08 50 E 10m\44	error	syntax error
+LOC	52 14 05 N 00 08 E 10m	ok	52 14 5.000 N 0 8 0.000 E 10.00m 1m 10000m 10m
+LOC	32 7 19 S 1\29216 2 25 E 10m	error	not a valid number
+LOC	32 7 19 S S 116 2 25 E 10m	error	not a valid number
+LOC	32 7 19 S 116 2 25 25 E 10m	error	syntax error
+LOC	42 21 28.764 N 71 00 51.617 -44m 2000m	error	syntax error
+LOC	42 21 28.764 N 71 00 51.617 mW -44m 2000m	error	syntax error
+LOC	42 21 28.764 N 71 0N 51.617 W -44m 2000m	error	not a valid number
+LOC	40 32 24.716 N 105 04 25.770 25.770 W 1208m 609344m 2000m 23m	error	syntax error
+LOC	40 32 24.716 N 23m 04 25.770 W 1208m 609344m 2000m 105	error	not a valid number
+LOC	40 32 24.716 24.716 N 105 04 25.770 W 1208m 609344m 2000m 23m	error	syntax error
+LOC	40 3E N 105 04 W 1208m	error	not a valid number
+LOC	40 32\97 N 105 04 W 1208m	error	not a valid number
+LOC	40 32 N 105 04 W W 1208m	error	syntax error
+LOC	40 105 W 1208.64m 0.34m 5.68m 4.86m	error	out of range
+LOC	40 N 105 W 1208.64m 5.68m 4.86m	ok	40 0 0.000 N 105 0 0.000 W 1208.64m 5m 4m 10m
+LOC	e0 N 105 W 1208.64m 0.34m 5.68m 4.86m	error	not a valid number
+LOC	40 S 105 E "-9978.85m"	error	unexpected token
+LOC	40 S 105 E -9978.85\299m	error	syntax error
+LOC	40 S 105 dE -9978.85m	error	not a valid number
+LOC	40 32 24.716 N 105 "04" 25.770 W 42849672.91 1208m 599344m 2002m	error	unexpected token
+LOC	40 32 32 24.716 N 105 04 25.770 W 42849672.91 1208m 599344m 2002m	error	syntax error
+LOC	40 32 24.716 N 105 04 25.770 W 1208m 599344m 2002m	ok	40 32 24.716 N 105 4 25.770 W 1208.00m 500000m 2000m 10m
+LOC	90 S 180 E 42849672.91m 9000000.00m 9000000.00m	ok	90 0 0.000 S 180 0 0.000 E 42849672.91m 9000000m 9000000m 10m
+LOC	90 S 3180 E 42849672.91m 9000000.00m 9000000.00m 9000000.00m	error	out of range
+LOC	90 S 180 dE 42849672.91m 9000000.00m 9000000.00m 9000000.00m	error	not a valid number
+LOC	90 90 S 180 E 42849672.91m 90000000m 90000000m 89999999m	error	out of range
+LOC	90 S 180 d 42849672.91m 90000000m 90000000m 89999999m	error	not a valid number
+LOC	90 S 90000000m E 42849672.91m 180 90000000m 89999999m	error	not a valid number
+LOC	42 21 43.952 N 071 5 6.344 W -24.5m 1m 200m	ok	42 21 43.952 N 71 5 6.344 W -24.50m 1m 200m 10m
+LOC	42 21d 43.952 N 71 5 6.344 W -24.5m 1m 200m	error	not a valid number
+LOC	42 21 43.952 N 71 5 6.344 W -24.5m \a1m 200m	error	syntax error
+LOC	32 7 19 S 1\9816 2 25.999 E 10m	error	not a valid number
+LOC	S 7 19 32 116 2 25.999 E 10m	error	not a valid number
+LOC	32 7 19 S 116 2. 25.999 E 10m	error	not a valid number
+APL	1:192.168.32.0/21\15 !1:192.168.38.0/28	error	not a valid number
+APL	1:192.168.32.0/21	ok	1:192.168.32.0/21
+APL	1:192.168.42.64/26 1:192.168.42.128/25	ok	1:192.168.42.64/26 1:192.168.42.128/25
+APL	1:192.168.42.0/26 1:192.168.42.64/26 1:192.168.42\171.128/25	error	bad dotted quad
+APL	1:192.168.42.0/26 1:192.168.42.64/26 1:192.\2168.42.128/25	error	bad dotted quad
+APL	1:224.0=.0.0/4 2:FF00:0:0:0:0:0:0:0/8	error	bad dotted quad
+APL	2:FF00:0:0:0:0:0:0:0/8 1:224.0.0.0/4	ok	2:ff00::/8 1:224.0.0.0/4
+APL	1:224.0.0.0/4 2:FF00:0:\380:0:0:0:0:0/8	error	bad IPv6 address
+TALINK	h0	error	unexpected end of input
+TALINK	h0 h2 h2	error	extra input text
+TALINK	"h0" h2	error	unexpected token
+DOA	0 100000 200 example/nothing y-	error	bad base64 encoding
+DOA	0 100000 200 example/nothing example/nothing -	error	bad base64 encoding
+DOA	0 100000 100000 200 example/nothing -	error	out of range
+ATMA	39.246f.00.0e7c9c.0312.0001.0001.000012343678.00	ok	39246f000e7c9c03120001000100001234367800
+ATMA	39.246f.00.0e7c9c.0312.0001.0001.000012347678.00	ok	39246f000e7c9c03120001000100001234767800
+ATMA	39.246f.00.0e7c9c.0312.0001.0001.000012345678.00 39.246f.00.0e7c9c.0312.0001.0001.000012345678.00	error	extra input text
+ATMA	"+358.400.1234567"	error	unexpected token
+ATMA	+358.400.123a4567	error	syntax error
+ATMA	+1/.2	error	syntax error
+ATMA	+1.\60.2	error	syntax error
+ATMA	+1..2\25	error	syntax error
+ATMA	".12"	error	unexpected token
+ATMA	.:2	error	syntax error
+ATMA	\4112.	error	syntax error
+ATMA	"12."	error	unexpected token
+ATMA	+1\762.	error	syntax error
+ATMA	+12.3	ok	+123
+ATMA	"+12."	error	unexpected token
+AMTRELAY	200 0 05 .	error	not implemented
+AMTRELAY	200 0 0 "."	error	unexpected token
+AMTRELAY	. 0 0 200	error	not a valid number
+AMTRELAY	10 0\z 1 203.0.113.15	error	not a valid number
+AMTRELAY	10 203.0.113.15 1 0	error	not a valid number
+AMTRELAY	10 1 0 203.0.113.15	error	syntax error
+AMTRELAY	10 03 2 2001:db8::15	error	out of range
+AMTRELAY	,0 0 2 2001:db8::15	error	not a valid number
+AMTRELAY	1c0 0 2 2001:db8::15	error	not a valid number
+AMTRELAY	\000128 1 3 amtrelays.example.com.	error	not a valid number
+AMTRELAY	128 128 1 3 amtrelays.example.com.	error	out of range
+AMTRELAY	128 1 amtrelays.example.com. 3	error	not a valid number
+NID	10 0014:=fff:ff20:ee64	error	syntax error
+NID	10 "0014:4fff:ff20:ee64"	error	unexpected token
+NID	10 0014:4fff:ff20:\40ee64	error	syntax error
+L32	10.1.2.0	error	not a valid number
+L32	1\970 10.1.2.0	error	not a valid number
+L32	10 1091.2.0	error	bad dotted quad
+L64	10 10 2001:0DB8:1140:1000	error	syntax error
+L64	2001:0DB8:1140:1000 10	error	not a valid number
+L64	140 2001:0DB8:1140:1000	ok	140 2001:db8:1140:1000
+NID	1 00\Wfg:4fff:ff20:ee64	error	syntax error
+NID	1	error	unexpected end of input
+NID	1 00fg:4fff:ff20:ee64 00fg:4fff:ff20:ee64	error	syntax error
+NID	1\! 00ff:4fff:ff20	error	not a valid number
+NID	1 00ff:4fff:ff20d	error	syntax error
+NID	00ff:4fff:ff20	error	not a valid number
+NID	19 00f0	error	syntax error
+NID	1 1 00f0	error	syntax error
+NID	00f0	error	not a valid number
+NID	00ff:4fff:ff20:ee64:67 1	error	not a valid number
+NID	1\62 00ff:4fff:ff20:ee64:67	error	not a valid number
+NID	1 "00ff:ff2056:ee64:67"	error	unexpected token
+NID	00ff:ff2056:ee64:67	error	not a valid number
+NID	1/ :::1	error	not a valid number
+NID	1 1 :::1	error	syntax error
+EUI48	"00-00-5e"	error	unexpected token
+EUI48	00,-00-5e	error	bad EUI
+EUI48	00-00-5ex	error	bad EUI
+EUI48	00-00-5e-49r-01-2a	error	bad EUI
+EUI48	00-00-5e-9zr-01-2a	error	bad EUI
+EUI48	00-00-5e-9r-801-2a	error	bad EUI
+EUI64	0e0-00-5e-ef-r0-00-00-2a	error	bad EUI
+EUI64		error	unexpected end of input
+EUI64	0S0-00-5e-ef-r0-00-00-2a	error	bad EUI
+HIP	2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D	ok	2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D
+HIP	2 200100107B1A74DF365639CC39F1D578 AwEAAbdxyh\4NuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D rvs.example.com.	error	bad base64 encoding
+HIP	"2" 200100107B1A74DF365639CC39F1D578 AwEAAbdxyhNuSutc5EMzxTs9LBPCIkOFH8cIvM4p9+LrV4e19WzK00+CI6zBCQTdtWsuxKbWIy87UOoJTwkUs7lBu+Upr1gsNrut79ryra+bSRGQb1slImA8YVJyuIDsj7kwzG7jnERNqnWxZ48AWkskmdHaVDP4BcelrTI3rMXdXF5D rvs.example.com.	error	not a valid number
+SVCB	2 alpn=alpn no-default-alpn .	error	syntax error
+SVCB	2 . no-default-alpn alpn=alpn\02	error	syntax error
+SVCB	2 2 . no-default-alpn alpn=alpn	error	syntax error
+SVCB	44._svbc.example.net. 0	error	not a valid number
+SVCB	0b 44._svbc.example.net.	error	not a valid number
+SVCB	"0" 44._svbc.example.net.	error	not a valid number
+SVCB	1 1 . dohpath=/dns-query{?dns}	error	syntax error
+SVCB	. 1 dohpath=/dns-query{?dns}	error	not a valid number
+SVCB	1 . "dohpath=/dns-query{?dns}"	error	unexpected token
+SVCB	1 . . key7=/{?dns}	error	syntax error
+SVCB	1 1 . key7=/{?dns}	error	syntax error
+SVCB	1 . key-7=/{?dns}	error	syntax error
+SVCB	1 .1 ech=AAAA ech=BBBB	error	empty label
+SVCB	1 . . ech=AAAA ech=BBBB	error	syntax error
+SVCB	1 ech=AAAA ech=BBBB	ok	1 ech=AAAA.example. ech=BBBB
+SVCB	1 . mandatory=alpn,alpE alpn=h2	error	syntax error
+SVCB	1 N mandatory=alpn,alpn alpn=h2	error	syntax error
+SVCB	1 . . mandatory=alpn,alpn alpn=h2	error	syntax error
+SVCB	1 key65535 mandatory=key65535 .	error	syntax error
+SVCB	1 . mand4atory=key65535 key65535	error	syntax error
+SVCB	1 mandatory=key65535 . key65535	error	syntax error
+SVCB	alpn=h2 . 1 key2	error	not a valid number
+SVCB	1 . alp\8n=h2 key2	error	syntax error
+SVCB	"1" . alpn=h2 key2	error	not a valid number
+SVCB	No-Default-Alpn . 1 alpn=h2	error	not a valid number
+SVCB	10 . No-Default-Alpn alpn=h2	ok	10 . alpn="h2" no-default-alpn
+SVCB	. No-Default-Alpn alpn=h2	error	not a valid number
+HTTPS	1 1 . alpn=h2,h3 ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1 ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA	error	syntax error
+HTTPS	1 . alpn=h2,h3 ipv6hint=2001:db8::1 ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA	ok	1 . alpn="h2,h3" ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA ipv6hint=2001:db8::1
+HTTPS	1 ipv4hint=192.0.2.1,192.0.2.2 alpn=h2,h3 . ipv6hint=2001:db8::1 ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA	error	syntax error
+HTTPS	1 svc.example. port=8443 key65000 mandatory=port mandatory=port	error	duplicate query
+HTTPS	1 svc.example. port=8443 mandatory=port	ok	1 svc.example. mandatory=port port=8443
+HTTPS	81 svc.example. port=8443 key65000 mandatory=port	ok	81 svc.example. mandatory=port port=8443 key65000
+A6	"2" 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	not a valid number
+A6	2 3f\08ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	bad IPv6 address
+A6	\152 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	not a valid number
 SVCB	\# 18 00010000070007717b3f646e737d00080000	error	FORMERR
 SVCB	\# 29 001003666f6f000002000000050004fc76dc310008000242a0029b0000	error	FORMERR
 SVCB	\# 13 000103666f6f00000000020002	error	FORMERR

@@ -12,6 +12,8 @@ import subprocess
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# A one-off deeper search for differences: BIND_CASES_SCALE=20 (commit only the default set).
+SCALE = int(os.environ.get("BIND_CASES_SCALE", "1"))
 ORIGIN = "example."
 RECORD = re.compile(r"^r(\d+)\.example\.\s+\d+\s+IN\s+\S+[ \t]*(.*)$")
 MESSAGE = re.compile(r"^dns_rdata_fromtext: [^:]*:(\d+): (?:near (?:eol|'.*'): )?(.*)$")
@@ -191,11 +193,60 @@ def random_cases():
              "EUI48", "EUI64", "TALINK", "DOA", "AVC", "RESINFO", "WALLET", "DSYNC", "HHIT", "BRID"]
     cases = []
     for rdtype in types:
-        count = {"SVCB": 120, "LOC": 100}.get(rdtype, 40)
+        count = {"SVCB": 120, "LOC": 100}.get(rdtype, 40) * SCALE
         cases.extend(generic(rdtype, random_case(rnd, rdtype)) for _ in range(count))
-    for _ in range(150):
+    for _ in range(150 * SCALE):
         tokens = [rnd.choice(SVCB_TOKENS) for _ in range(rnd.randint(0, 5))]
         cases.append("SVCB %d foo %s" % (rnd.choice([0, 1]), " ".join(tokens)))
+    return cases
+
+
+SAFE_CHARS = "0123456789abcdefxyzNSEWm.:-+/=,!"
+
+
+def mutate(rnd, rdata):
+    """A small edit of written rdata that stays clear of the lexer (no quotes, parentheses, comments)."""
+    tokens = rdata.split()
+    op = rnd.randrange(7)
+    if op == 5 and tokens:
+        n = rnd.randrange(len(tokens))
+        tokens[n] = '"' + tokens[n] + '"'
+        return " ".join(tokens)
+    if op == 6 and tokens:
+        n = rnd.randrange(len(tokens))
+        at = rnd.randrange(len(tokens[n]) + 1)
+        escape = "\\" + rnd.choice(["%03d" % rnd.randrange(300), "%02d" % rnd.randrange(100), rnd.choice(SAFE_CHARS + " ,")])
+        tokens[n] = tokens[n][:at] + escape + tokens[n][at:]
+        return " ".join(tokens)
+    if op == 0 and tokens:
+        del tokens[rnd.randrange(len(tokens))]
+    elif op == 1 and tokens:
+        n = rnd.randrange(len(tokens))
+        tokens.insert(n, tokens[n])
+    elif op == 2 and len(tokens) > 1:
+        a, b = rnd.sample(range(len(tokens)), 2)
+        tokens[a], tokens[b] = tokens[b], tokens[a]
+    elif tokens:
+        n = rnd.randrange(len(tokens))
+        token = tokens[n]
+        at = rnd.randrange(len(token) + 1)
+        if op == 3:
+            token = token[:at] + rnd.choice(SAFE_CHARS) + token[at + 1:]
+        else:
+            token = token[:at] + rnd.choice(SAFE_CHARS) + token[at:]
+        tokens[n] = token
+    return " ".join(tokens)
+
+
+def mutated_cases(lines):
+    rnd = random.Random(1035)
+    cases = []
+    for line in lines:
+        rdtype, _, rdata = line.partition(" ")
+        if rdata.startswith("\\#") or any(c in rdata for c in '"();\\'):
+            continue
+        for _ in range(3 * SCALE):
+            cases.append((rdtype + " " + mutate(rnd, rdata)).strip())
     return cases
 
 
@@ -206,7 +257,8 @@ def main():
             line = line.rstrip("\n")
             if line.strip() and not line.startswith("#"):
                 lines.append(line)
-    lines.extend(case for case in random_cases() if case not in set(lines))
+    lines.extend(mutated_cases(lines))
+    lines.extend(random_cases())
     lines = list(dict.fromkeys(lines))
     results = ask_bind(lines)
     rows = []
