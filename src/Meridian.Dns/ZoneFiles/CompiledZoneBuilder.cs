@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Meridian.Dns.Names;
+using Meridian.Dns.Rdata;
 using Meridian.Dns.Records;
 
 namespace Meridian.Dns.ZoneFiles;
@@ -134,7 +135,7 @@ public sealed class CompiledZoneBuilder
         for (int i = 0; i < set.Length; i++)
         {
             ref readonly var entry = ref _entries[set[i]];
-            if (i == 0 || RdataOrder.Compare(type, _entries[set[i - 1]].Record.Data, entry.Record.Data) != 0) survivors++;
+            if (i == 0 || RdataOrdering.Compare(type, _entries[set[i - 1]].Record.Data, entry.Record.Data) != 0) survivors++;
             if (entry.Group < firstGroup) (firstGroup, firstStored) = (entry.Group, entry.Record);
             if (entry.Group > lastGroup) (lastGroup, lastStored) = (entry.Group, entry.Record);
             firstIndex = Math.Min(firstIndex, set[i]);
@@ -146,7 +147,7 @@ public sealed class CompiledZoneBuilder
         for (int i = 0; i < set.Length; i++)
         {
             ref readonly var entry = ref _entries[set[i]];
-            if (i > 0 && RdataOrder.Compare(type, _entries[set[i - 1]].Record.Data, entry.Record.Data) == 0) continue;
+            if (i > 0 && RdataOrdering.Compare(type, _entries[set[i - 1]].Record.Data, entry.Record.Data) == 0) continue;
             data[n++] = entry.Record.Data;
             laterGroupAdded |= entry.Group != firstGroup;
         }
@@ -226,7 +227,7 @@ public sealed class CompiledZoneBuilder
             var b = entries[y];
             int c = a.Record.Covers.CompareTo(b.Record.Covers);
             if (c != 0) return c;
-            c = RdataOrder.Compare(a.Record.Type, a.Record.Data, b.Record.Data);
+            c = RdataOrdering.Compare(a.Record.Type, a.Record.Data, b.Record.Data);
             if (c != 0) return c;
             c = a.Group.CompareTo(b.Group);
             return c != 0 ? c : y.CompareTo(x);
