@@ -87,7 +87,8 @@ public sealed partial class ZoneFileReader
                 return Fail(lexer.ErrorLine, lexer.ErrorColumn, lexer.ErrorMessage!);
         }
         var tokens = lexer.Tokens;
-        if (!lexer.InitialWhitespace && !tokens[0].Quoted && lexer.TextOf(tokens[0]) is [(byte)'$', ..])
+        // BIND reads the first token of a line with quoting allowed, so "$TTL" and "owner" work quoted too.
+        if (!lexer.InitialWhitespace && lexer.TextOf(tokens[0]) is [(byte)'$', ..])
             return ProcessDirective();
         return ProcessRecord();
     }
@@ -99,7 +100,6 @@ public sealed partial class ZoneFileReader
         int next = 0;
         if (!lexer.InitialWhitespace)
         {
-            if (tokens[0].Quoted) return Fail(tokens[0], "syntax error");
             if (!TryReadOwner(tokens[0], out var name, out string? error)) return Fail(tokens[0], error);
             ChangeOwner(name, tokens[0]);
             next = 1;
