@@ -240,7 +240,8 @@ public sealed partial class ZoneFileReader
         var reader = new RdataTextReader(lexer.Text, tokens, _frame.Origin);
         if (!TryParseData(type, ref reader, out string? error))
         {
-            error ??= "syntax error";
+            // Whatever the type, data that is missing altogether is BIND's "unexpected end of input".
+            error = tokens.IsEmpty ? "unexpected end of input" : error ?? "syntax error";
             if (tokens.IsEmpty || (!reader.HasMore && error.Contains("end of input", StringComparison.Ordinal)))
                 return Fail(lexer.EndLine, lexer.EndColumn, error);
             return Fail(reader.ErrorToken, error);
