@@ -97,11 +97,19 @@ internal static class ZoneFileTesting
         [.. dump.Split('\n').Select(line => string.Join(' ', line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)))
             .Where(line => line.Length > 0)];
 
+    /// <summary>The lines of a zone dump with all white space removed: `diff -w` equality (BIND breaks
+    /// long hex and base64 with spaces where we may not).</summary>
+    public static string Unspaced(string dump) =>
+        string.Join('\n', dump.Split('\n').Select(line => string.Concat(line.Where(c => !char.IsWhiteSpace(c)))).Where(line => line.Length > 0));
+
     /// <summary>Path of BIND's named-compilezone, or null when it is not installed.</summary>
     public static string? NamedCompilezone { get; } = FindProgram("named-compilezone");
 
     /// <summary>Path of BIND's named-checkzone, or null when it is not installed.</summary>
     public static string? NamedCheckzone { get; } = FindProgram("named-checkzone");
+
+    /// <summary>Path of Knot's knotc, or null when it is not installed.</summary>
+    public static string? Knotc { get; } = FindProgram("knotc");
 
     /// <summary>Runs a BIND tool; returns exit code, standard output and standard error.</summary>
     public static (int Exit, string Output, string Errors) RunBind(string program, string workingDirectory, params string[] arguments)
@@ -123,7 +131,7 @@ internal static class ZoneFileTesting
 
     private static string? FindProgram(string name)
     {
-        foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Append("/usr/bin"))
+        foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Append("/usr/bin").Append("/sbin"))
         {
             string candidate = Path.Combine(directory, name);
             if (File.Exists(candidate)) return candidate;
