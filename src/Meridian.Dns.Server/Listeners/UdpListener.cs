@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using Meridian.Dns.Server.Answering;
+
+namespace Meridian.Dns.Server.Listeners;
+
+/// <summary>Answers DNS over UDP on one address: one SO_REUSEPORT socket and one blocking receive loop
+/// per worker thread (the kernel spreads packets over the sockets), no async hops, no allocation per
+/// packet. Measured on this machine this is the cheapest style short of recvmmsg batching.</summary>
+internal sealed class UdpListener : IDisposable
+{
+    private const int ReceiveBufferBytes = 4 * 1024 * 1024;
+    private const int MaxUdpMessage = 65535;
+
+    private readonly List<Socket> _sockets = [];
+    private readonly List<Thread> _threads = [];
+    private readonly Func<IQueryHandler> _createHandler;
+    private readonly ListenerStatistics _statistics;
+    private volatile bool _stopping;
+
+    public UdpListener(IPEndPoint endpoint, int workers, Func<IQueryHandler> createHandler, ListenerStatistics statistics)
+    {
+        _createHandler = createHandler;
+        _statistics = statistics;
+        for (int i = 0; i < workers; i++)
+        {
+            var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6) socket.DualMode = false;
+            SocketOptions.EnableReusePort(socket);
+            socket.ReceiveBufferSize = ReceiveBufferBytes;
+            socket.SendBufferSize = ReceiveBufferBytes;
+            // Port 0 means "any free port": the first socket picks it, the rest join it.
+            socket.Bind(i == 0 ? endpoint : new IPEndPoint(endpoint.Address, LocalEndPoint.Port));
+            if (i == 0) LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+            _sockets.Add(socket);
+        }
+        LocalEndPoint ??= endpoint;
+    }
+
+    public IPEndPoint LocalEndPoint { get; private set; } = null!;
+
+    public void Start()
+    {
+        foreach (var socket in _sockets)
+        {
+            var thread = new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = "dns-udp" };
+            _threads.Add(thread);
+            thread.Start();
+        }
+    }
+
+    private void ReceiveLoop(Socket socket)
+    {
+        var handler = _createHandler();
+        var query = GC.AllocateUninitializedArray<byte>(MaxUdpMessage, pinned: true);
+        var response = GC.AllocateUninitializedArray<byte>(MaxUdpMessage, pinned: true);
+        var remote = new SocketAddress(socket.AddressFamily);
+        while (!_stopping)
+        {
+            int received;
+            try
+            {
+                received = socket.ReceiveFrom(query, SocketFlags.None, remote);
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize or SocketError.Interrupted)
+            {
+                continue; // ICMP unreachable from an earlier send, or an oversized datagram: not fatal
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                if (_stopping) return;
+                continue;
+            }
+            _statistics.CountUdpQuery();
+            int length = HandleSafely(handler, query.AsSpan(0, received), response, remote);
+            if (length <= 0)
+            {
+                _statistics.CountDropped();
+                continue;
+            }
+            try
+            {
+                socket.SendTo(response.AsSpan(0, length), SocketFlags.None, remote);
+            }
+            catch (SocketException)
+            {
+                // The client went away; nothing to do for UDP.
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static int HandleSafely(IQueryHandler handler, ReadOnlySpan<byte> query, Span<byte> response, SocketAddress remote)
+    {
+        try
+        {
+            return handler.Handle(query, response, SocketOptions.AddressBytes(remote), overTcp: false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in answering must cost one query, never the listener.
+            return 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        foreach (var socket in _sockets) socket.Dispose();
+        foreach (var thread in _threads) thread.Join(TimeSpan.FromSeconds(2));
+    }
+}
