@@ -1,0 +1,58 @@
+using System.Net;
+using Meridian.Dns.Server.Answering;
+using Meridian.Dns.Server.Listeners;
+using Meridian.Dns.Server.Zones;
+
+namespace Meridian.Dns.Server.Hosting;
+
+/// <summary>The authoritative server: the zone set and the UDP and TCP listeners on each address.</summary>
+public sealed class DnsServer : IDisposable
+{
+    private readonly DnsServerOptions _options;
+    private readonly List<UdpListener> _udp = [];
+    private readonly List<DnsTcpListener> _tcp = [];
+
+    public DnsServer(DnsServerOptions options)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        _options = options;
+    }
+
+    internal ZoneSet Zones { get; } = new();
+
+    internal ListenerStatistics Statistics { get; } = new();
+
+    /// <summary>The bound endpoints (ports resolved when 0 was asked for), UDP and TCP alike.</summary>
+    public IReadOnlyList<IPEndPoint> Endpoints => _udp.Select(u => u.LocalEndPoint).ToList();
+
+    public IReadOnlyList<IPEndPoint> TcpEndpoints => _tcp.Select(t => t.LocalEndPoint).ToList();
+
+    /// <summary>Binds every address and starts answering.</summary>
+    public void Start()
+    {
+        foreach (var item in _options.Listen)
+        {
+            DnsServerOptions.TryParseEndpoint(item, out var endpoint);
+            var udp = new UdpListener(endpoint, _options.EffectiveUdpWorkers, CreateHandler, Statistics);
+            _udp.Add(udp);
+            // TCP takes the same port as UDP, including when the port was picked by the system.
+            var tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics,
+                _options.TcpIdleTimeout, _options.MaxTcpConnections);
+            _tcp.Add(tcp);
+        }
+        foreach (var udp in _udp) udp.Start();
+        foreach (var tcp in _tcp) tcp.Start();
+    }
+
+    /// <summary>Starts answering for a zone, or replaces it atomically.</summary>
+    internal void Publish(ZoneSnapshot zone) => Zones.Publish(zone);
+
+    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload);
+
+    public void Dispose()
+    {
+        foreach (var udp in _udp) udp.Dispose();
+        foreach (var tcp in _tcp) tcp.Dispose();
+    }
+}
