@@ -33,7 +33,7 @@ public sealed class DnsServer : IDisposable
     {
         foreach (var item in _options.Listen)
         {
-            DnsServerOptions.TryParseEndpoint(item, out var endpoint);
+            if (!DnsServerOptions.TryParseEndpoint(item, out var endpoint)) throw new InvalidOperationException($"bad listen address '{item}'");
             var udp = new UdpListener(endpoint, _options.EffectiveUdpWorkers, CreateHandler, Statistics);
             _udp.Add(udp);
             // TCP takes the same port as UDP, including when the port was picked by the system.
