@@ -48,6 +48,10 @@ public sealed class DnsServer : IDisposable
     /// <summary>Starts answering for a zone, or replaces it atomically.</summary>
     internal void Publish(ZoneSnapshot zone) => Zones.Publish(zone);
 
+    /// <summary>Reads a zone file and serves it, replacing any previous version only once the new one
+    /// has loaded completely; throws <see cref="ZoneLoadException"/> for a file that cannot be served.</summary>
+    public void PublishZoneFile(string path, Meridian.Dns.Names.DnsName origin) => Zones.Publish(ZoneFileLoader.Load(path, origin));
+
     private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload);
 
     public void Dispose()

@@ -49,7 +49,7 @@ internal static class DnsCommand
         {
             try
             {
-                server.Publish(ZoneFileLoader.Load(path, origin));
+                server.PublishZoneFile(path, origin);
             }
             catch (Exception e) when (e is ZoneLoadException or IOException or UnauthorizedAccessException)
             {
@@ -90,7 +90,7 @@ internal static class DnsCommand
         {
             try
             {
-                server.Publish(ZoneFileLoader.Load(path, origin));
+                server.PublishZoneFile(path, origin);
                 stdout.WriteLine($"meridian dns: reloaded {origin} from {path}");
             }
             catch (Exception e) when (e is ZoneLoadException or IOException or UnauthorizedAccessException)
