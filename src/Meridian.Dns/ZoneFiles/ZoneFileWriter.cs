@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Meridian.Dns.Names;
+using Meridian.Dns.Rdata;
+using Meridian.Dns.Records;
+
+namespace Meridian.Dns.ZoneFiles;
+
+/// <summary>Writes records as an RFC 1035 zone file that BIND and Knot load: <c>$ORIGIN</c> (absolute) and
+/// <c>$TTL</c> first, owners relative to the origin (<c>@</c> for the apex, written once per group of
+/// records), the apex first with its SOA leading, and data in each type's presentation form (types unknown
+/// in the zone's class in the RFC 3597 generic form). Records keep their order within an owner.</summary>
+public static class ZoneFileWriter
+{
+    /// <param name="defaultTtl">The <c>$TTL</c> to write; null picks the most common TTL. Records with
+    /// another TTL carry their own.</param>
+    public static void Write(TextWriter output, DnsName origin, IEnumerable<ResourceRecord> records, uint? defaultTtl = null)
+    {
+        var owners = GroupByOwner(origin, records);
+        uint ttl = defaultTtl ?? MostCommonTtl(owners);
+        output.Write("$ORIGIN ");
+        output.Write(origin.ToString());
+        output.Write('\n');
+        output.Write("$TTL ");
+        output.Write(ttl.ToString(CultureInfo.InvariantCulture));
+        output.Write('\n');
+
+        var line = new StringBuilder();
+        foreach (var group in owners)
+        {
+            for (int i = 0; i < group.Count; i++)
+            {
+                var record = group[i];
+                line.Clear();
+                // Later records of the owner start with white space: "same owner as the line before".
+                if (i == 0) line.Append(record.Owner.ToString(origin));
+                line.Append('\t');
+                if (record.Ttl != ttl) line.Append(record.Ttl.ToString(CultureInfo.InvariantCulture));
+                line.Append('\t').Append(DnsTypeNames.ToName(record.Class))
+                    .Append('\t').Append(DnsTypeNames.ToName(record.Type)).Append('\t');
+                if (ClassSpecificTypes.RequiresGenericForm(record.Class, record.Type))
+                    GenericRdataFormat.Instance.TryFormat(record.Data, line);
+                else
+                    RdataText.Format(record.Type, record.Data, line);
+                line.Append('\n');
+                output.Write(line);
+            }
+        }
+        output.Flush();
+    }
+
+    /// <summary>The zone file as a string.</summary>
+    public static string ToText(DnsName origin, IEnumerable<ResourceRecord> records, uint? defaultTtl = null)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer, origin, records, defaultTtl);
+        return writer.ToString();
+    }
+
+    /// <summary>Owners in order of first appearance, the apex first and its SOA records leading.</summary>
+    private static List<List<ResourceRecord>> GroupByOwner(DnsName origin, IEnumerable<ResourceRecord> records)
+    {
+        var byOwner = new Dictionary<DnsName, List<ResourceRecord>>();
+        var order = new List<List<ResourceRecord>>();
+        foreach (var record in records)
+        {
+            if (!byOwner.TryGetValue(record.Owner, out var group))
+            {
+                byOwner.Add(record.Owner, group = []);
+                order.Add(group);
+            }
+            group.Add(record);
+        }
+        if (byOwner.TryGetValue(origin, out var apex))
+        {
+            order.Remove(apex);
+            order.Insert(0, [.. apex.Where(r => r.Type == DnsType.SOA), .. apex.Where(r => r.Type != DnsType.SOA)]);
+        }
+        return order;
+    }
+
+    private static uint MostCommonTtl(List<List<ResourceRecord>> owners)
+    {
+        var counts = new Dictionary<uint, int>();
+        foreach (var record in owners.SelectMany(group => group))
+            counts[record.Ttl] = counts.GetValueOrDefault(record.Ttl) + 1;
+        return counts.Count == 0 ? 3600 : counts.MaxBy(kv => kv.Value).Key;
+    }
+}
