@@ -54,7 +54,7 @@ public class DnsClientLibraryTests : IClassFixture<ServedZones>
     public async Task Nxdomain_is_reported_as_such()
     {
         var result = await Client(false).QueryAsync("nope.example.", QueryType.A);
-        Assert.Equal(DnsResponseCode.NotExistentDomain, result.Header.ResponseCode);
+        Assert.Equal(DnsHeaderResponseCode.NotExistentDomain, result.Header.ResponseCode);
         Assert.IsType<SoaRecord>(result.Authorities.Single());
     }
 }
