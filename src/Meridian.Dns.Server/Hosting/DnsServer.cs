@@ -52,6 +52,29 @@ public sealed class DnsServer : IDisposable
     /// has loaded completely; throws <see cref="ZoneLoadException"/> for a file that cannot be served.</summary>
     public void PublishZoneFile(string path, Meridian.Dns.Names.DnsName origin) => Zones.Publish(ZoneFileLoader.Load(path, origin));
 
+    /// <summary>Builds a zone from records and serves it, replacing any previous version atomically:
+    /// queries see the old zone or the new one, never a mix. Throws <see cref="ZoneLoadException"/> when
+    /// a record lies outside the zone or the apex has no SOA.</summary>
+    public void PublishZone(Meridian.Dns.Names.DnsName origin, IEnumerable<ZoneRecord> records)
+    {
+        var builder = new ZoneSnapshotBuilder(origin);
+        bool soa = false;
+        foreach (var record in records)
+        {
+            if (!builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out var error))
+                throw new ZoneLoadException($"{record.Owner}: {error}");
+            soa |= record.Type == Meridian.Dns.Records.DnsType.SOA && record.Owner.Equals(origin);
+        }
+        if (!soa) throw new ZoneLoadException($"zone {origin} has no SOA record at its apex");
+        Zones.Publish(builder.Build());
+    }
+
+    /// <summary>Stops answering for a zone; false when it was not served.</summary>
+    public bool RemoveZone(Meridian.Dns.Names.DnsName origin) => Zones.Remove(origin);
+
+    /// <summary>The serial of a served zone's SOA, or null when the zone is not served.</summary>
+    public uint? ServedSerial(Meridian.Dns.Names.DnsName origin) => Zones.Find(origin)?.Serial;
+
     private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload);
 
     public void Dispose()
