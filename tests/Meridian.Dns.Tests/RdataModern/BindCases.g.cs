@@ -705,6 +705,16 @@ SVCB	1 . key667=a"b"	error	unexpected token
 HTTPS	1 . alpn=h2,h3 ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1 ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA	ok	1 . alpn="h2,h3" ipv4hint=192.0.2.1,192.0.2.2 ech=AEn+DQBFKwAgACABWIHUGj4u+PIggYXcR5JF0gYk3dCRioBW8uJq9H4mKAAIAAEAAQABAANAEnB1YmxpYy50bHMtZWNoLmRldgAA ipv6hint=2001:db8::1
 HTTPS	1 svc.example. port=8443 key65000 mandatory=port	ok	1 svc.example. mandatory=port port=8443 key65000
 A6	2 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	ok	2 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo.example.
+SVCB	1 foo.example.com. ( key123=abc key123=def )	error	duplicate query
+SVCB	1 foo.example.com. mandatory=key123	error	disallowed (by application policy)
+SVCB	1 foo.example.com. ( mandatory=key123,key123 key123=abc )	error	syntax error
+HTTPS	1 foo.example.com. dohpath	error	FORMERR
+HTTPS	1 . alpn=h2 ipv4hint=162.159.135.79,162.159.136.79 echconfig=AEj+CgBETwAgACDeVpr34JzYHDGNFoGWhksj5mpBxradonbqH3X9+h7jHgAEAAEAAQAAABNjbG91ZGZsYXJlLWVzbmkuY29tAAA= ipv6hint=2606:4700:7::a29f:874f,2606:4700:7::a29f:884f	error	syntax error
+SVCB	10 A.exAmple.	ok	10 A.exAmple.
+SVCB	\# 13 000a0161074558616D704C4500	ok	10 a.EXampLE.
+HTTPS	\# 19 00 00 03 66 6f 6f 07 65 78 61 6d 70 6c 65 03 63 6f 6d 00	ok	0 foo.example.com.
+SVCB	1 . ipv6hint=2606:4700:7::a29f:874f,::ffff:0.0.0.1,::ffff:0:1.2.3.4,fe80::5efe:1.2.3.4	ok	1 . ipv6hint=2606:4700:7::a29f:874f,::ffff:0.0.0.1,::ffff:0:102:304,fe80::5efe:102:304
+APL	2:::ffff:0.0.0.1/128 2:::ffff:0:1.2.3.4/128 2:fe80::5efe:1.2.3.4/128 2:::0.0.1.2/128	ok	2:::ffff:0.0.0.1/128 2:::ffff:0:102:304/128 2:fe80::5efe:102:304/128 2:::102/128
 SVCB	1 . alpn=h2\071,h3	ok	1 . alpn="h2G,h3"
 SVCB	1 alpn=h2,h3	ok	1 alpn=h2,h3.example.
 SVCB	1 .	ok	1 .
@@ -1997,6 +2007,24 @@ HTTPS	81 svc.example. port=8443 key65000 mandatory=port	ok	81 svc.example. manda
 A6	"2" 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	not a valid number
 A6	2 3f\08ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	bad IPv6 address
 A6	\152 3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff foo	error	not a valid number
+SVCB	1 foo.example.com.	ok	1 foo.example.com.
+SVCB	1 foo.example.com. mandatoNy=key123	error	syntax error
+SVCB	1 1 foo.example.com. mandatory=key123	error	syntax error
+HTTPS	1m foo.example.com. dohpath	error	not a valid number
+HTTPS	1\1 foo.example.com. dohpath	error	not a valid number
+HTTPS	foo.example.com. 1 dohpath	error	not a valid number
+HTTPS	1 alpn=h2 . ipv4hint=162.159.135.79,162.159.136.79 echconfig=AEj+CgBETwAgACDeVpr34JzYHDGNFoGWhksj5mpBxradonbqH3X9+h7jHgAEAAEAAQAAABNjbG91ZGZsYXJlLWVzbmkuY29tAAA= ipv6hint=2606:4700:7::a29f:874f,2606:4700:7::a29f:884f	error	syntax error
+HTTPS	1 . alpn=h2 ipv4hint=162.159.135.79,162.159.13\406.79 echconfig=AEj+CgBETwAgACDeVpr34JzYHDGNFoGWhksj5mpBxradonbqH3X9+h7jHgAEAAEAAQAAABNjbG91ZGZsYXJlLWVzbmkuY29tAAA= ipv6hint=2606:4700:7::a29f:874f,2606:4700:7::a29f:884f	error	syntax error
+HTTPS	1 alpn=h2 ipv4hint=162.159.135.79,162.159.136.79 echconfig=AEj+CgBETwAgACDeVpr34JzYHDGNFoGWhksj5mpBxradonbqH3X9+h7jHgAEAAEAAQAAABNjbG91ZGZsYXJlLWVzbmkuY29tAAA= ipv6hint=2606:4700:7::a29f:874f,2606:4700:7::a29f:884f	error	syntax error
+SVCB	10 A.exAmple.6	ok	10 A.exAmple.6.example.
+SVCB	A.exAmple. 10	error	not a valid number
+SVCB	10	error	unexpected end of input
+SVCB	. 1 ipv6hint=2606:4700:7::a29f:874f,::ffff:0.0.0.1,::ffff:0:1.2.3.4,fe80::5efe:1.2.3.4	error	not a valid number
+SVCB	1 . ipv6hint=2606:4700:7::a29f:874f,::ffff:0.0.0.1,::ffff:0:1.2.3.4,fec0::5efe:1.2.3.4	ok	1 . ipv6hint=2606:4700:7::a29f:874f,::ffff:0.0.0.1,::ffff:0:102:304,fec0::5efe:102:304
+SVCB	"1" . ipv6hint=2606:4700:7::a29f:874f,::ffff:0.0.0.1,::ffff:0:1.2.3.4,fe80::5efe:1.2.3.4	error	not a valid number
+APL	2:::ffff:0.0.0.1/128 2:::ffff:0:1.2.3.4/128 2\97:fe80::5efe:1.2.3.4/128 2:::0.0.1.2/128	error	syntax error
+APL	2:::ffff:0.0.0.1/128 2:::ffff:0:1.2.3.4/128 2:fe80::5efe:1.2.3.4/128 2::f:0.0.1.2/128	error	bad IPv6 address
+APL	"2:::ffff:0.0.0.1/128" 2:::ffff:0:1.2.3.4/128 2:fe80::5efe:1.2.3.4/128 2:::0.0.1.2/128	error	unexpected token
 SVCB	\# 18 00010000070007717b3f646e737d00080000	error	FORMERR
 SVCB	\# 29 001003666f6f000002000000050004fc76dc310008000242a0029b0000	error	FORMERR
 SVCB	\# 13 000103666f6f00000000020002	error	FORMERR
