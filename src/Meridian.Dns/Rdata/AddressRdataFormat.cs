@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Meridian.Dns.Text;
@@ -28,42 +27,19 @@ public sealed class AddressRdataFormat : RdataFormat
         return true;
     }
 
-    /// <summary>Parses strictly: IPv4 must be four decimal octets (no shorthand), IPv6 no zone id.</summary>
-    public static bool TryParseAddress(ReadOnlySpan<byte> text, AddressFamily family, Span<byte> destination)
-    {
-        if (family == AddressFamily.InterNetwork)
-        {
-            int part = 0, digits = 0, value = 0;
-            foreach (byte c in text)
-            {
-                if (c == (byte)'.')
-                {
-                    if (digits == 0 || part == 3) return false;
-                    destination[part++] = (byte)value;
-                    digits = 0;
-                    value = 0;
-                    continue;
-                }
-                if ((uint)(c - '0') > 9 || digits == 3) return false;
-                value = value * 10 + (c - '0');
-                if (value > 255) return false;
-                digits++;
-            }
-            if (part != 3 || digits == 0) return false;
-            destination[3] = (byte)value;
-            return true;
-        }
-        if (text.Length > 45 || text.IndexOf((byte)'%') >= 0) return false;
-        Span<char> chars = stackalloc char[text.Length];
-        for (int i = 0; i < text.Length; i++) chars[i] = (char)text[i];
-        if (!IPAddress.TryParse(chars, out var address) || address.AddressFamily != AddressFamily.InterNetworkV6) return false;
-        return address.TryWriteBytes(destination, out _);
-    }
+    /// <summary>Parses strictly, as BIND's inet_pton does: IPv4 must be four decimal octets (no
+    /// shorthand), IPv6 has no zone id.</summary>
+    public static bool TryParseAddress(ReadOnlySpan<byte> text, AddressFamily family, Span<byte> destination) =>
+        family == AddressFamily.InterNetwork
+            ? Modern.ModernAddressText.TryParseIPv4(text, destination)
+            : Modern.ModernAddressText.TryParseIPv6(text, destination);
 
     public override bool TryFormat(ReadOnlySpan<byte> rdata, StringBuilder output)
     {
         if (rdata.Length != Length) return false;
-        output.Append(new IPAddress(rdata).ToString());
+        // BIND's text (RFC 5952, with its own rules for embedded IPv4), not .NET's, so output matches.
+        if (_family == AddressFamily.InterNetwork) Modern.ModernAddressText.AppendIPv4(output, rdata);
+        else Modern.ModernAddressText.AppendIPv6(output, rdata);
         return true;
     }
 }

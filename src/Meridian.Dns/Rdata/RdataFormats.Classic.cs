@@ -1,3 +1,4 @@
+using Meridian.Dns.Rdata.Fields;
 using Meridian.Dns.Records;
 using static Meridian.Dns.Rdata.DnssecMnemonics;
 

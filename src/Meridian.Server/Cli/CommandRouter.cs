@@ -10,12 +10,17 @@ internal static class CommandRouter
         commands:
           zone check FILE --origin NAME [--allow-include]
               read a zone file and print its records as BIND's named-compilezone does
+          dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N]
+              serve zone files over UDP and TCP (default 127.0.0.1:5300 and [::1]:5300);
+              SIGHUP reloads the files
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length >= 2 && args[0] == "zone" && args[1] == "check")
             return ZoneCheckCommand.Run(args[2..], stdout, stderr);
+        if (args.Length >= 1 && args[0] == "dns")
+            return await DnsCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
             await stdout.WriteLineAsync(Usage);

@@ -1,5 +1,6 @@
 using System.Text;
 using Meridian.Dns.Rdata;
+using Meridian.Dns.Rdata.Fields;
 using Meridian.Dns.Records;
 
 namespace Meridian.Dns.Tests.Rdata;

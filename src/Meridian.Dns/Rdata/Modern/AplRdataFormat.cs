@@ -21,7 +21,7 @@ public sealed class AplRdataFormat : RdataFormat
             if (!ModernFields.TryReadString(ref text, out var token, out error)) return false;
             if (!TryWriteItem(token, output, out error)) return false;
         }
-        return true;
+        return ModernFields.CheckSpace(output, parsed: true, ref error);
     }
 
     private static bool TryWriteItem(ReadOnlySpan<byte> item, RdataBuilder output, [NotNullWhen(false)] out string? error)

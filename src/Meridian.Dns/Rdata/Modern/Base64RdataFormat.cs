@@ -9,8 +9,11 @@ public sealed class Base64RdataFormat : RdataFormat
 {
     public static Base64RdataFormat Instance { get; } = new();
 
-    public override bool TryParse(ref RdataTextReader text, RdataBuilder output, out string? error) =>
-        ModernBase64.TryReadTokens(ref text, output, requireData: true, out error);
+    public override bool TryParse(ref RdataTextReader text, RdataBuilder output, out string? error)
+    {
+        bool parsed = ModernBase64.TryReadTokens(ref text, output, requireData: true, out error);
+        return ModernFields.CheckSpace(output, parsed, ref error);
+    }
 
     public override bool TryFormat(ReadOnlySpan<byte> rdata, StringBuilder output)
     {

@@ -28,7 +28,8 @@ public sealed class DoaRdataFormat : RdataFormat
         if (!ModernFields.TryReadString(ref text, out var data, out error)) return false;
         if (data.SequenceEqual("-"u8)) return true;
         text.Position--;
-        return ModernBase64.TryReadTokens(ref text, output, requireData: false, out error);
+        bool parsed = ModernBase64.TryReadTokens(ref text, output, requireData: false, out error);
+        return ModernFields.CheckSpace(output, parsed, ref error);
     }
 
     public override bool TryFormat(ReadOnlySpan<byte> rdata, StringBuilder output)

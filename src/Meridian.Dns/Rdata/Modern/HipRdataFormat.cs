@@ -53,7 +53,7 @@ public sealed class HipRdataFormat : RdataFormat
         {
             if (!ModernFields.TryReadName(ref text, output, out error)) return false;
         }
-        return true;
+        return ModernFields.CheckSpace(output, parsed: true, ref error);
     }
 
     /// <summary>Hex of one token, an even number of digits.</summary>

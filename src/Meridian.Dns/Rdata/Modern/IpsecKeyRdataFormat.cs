@@ -19,7 +19,8 @@ public sealed class IpsecKeyRdataFormat : RdataFormat
         output.WriteByte((byte)gatewayType);
         output.WriteByte((byte)algorithm);
         if (!GatewayText.TryWrite(ref text, (int)gatewayType, output, out error)) return false;
-        return ModernBase64.TryReadTokens(ref text, output, requireData: true, out error);
+        bool parsed = ModernBase64.TryReadTokens(ref text, output, requireData: true, out error);
+        return ModernFields.CheckSpace(output, parsed, ref error);
     }
 
     public override bool TryFormat(ReadOnlySpan<byte> rdata, StringBuilder output)

@@ -14,9 +14,14 @@ internal static class ModernCharacterStrings
     /// <summary>Resolves \X and \DDD escapes of one token into <paramref name="output"/> (no length
     /// octet). A dangling backslash, a short or too large \DDD, or more than
     /// <paramref name="maxLength"/> octets is BIND's "syntax error".</summary>
-    public static bool TryUnescape(ReadOnlySpan<byte> token, RdataBuilder output, int maxLength, [NotNullWhen(false)] out string? error)
+    public static bool TryUnescape(ReadOnlySpan<byte> token, RdataBuilder output, int maxLength, [NotNullWhen(false)] out string? error) =>
+        TryUnescape(token, output, maxLength, out _, out error);
+
+    /// <summary>As above, also giving the number of octets the token stands for (counted even past the
+    /// 65,535 octets the builder keeps).</summary>
+    public static bool TryUnescape(ReadOnlySpan<byte> token, RdataBuilder output, int maxLength, out int count, [NotNullWhen(false)] out string? error)
     {
-        int count = 0;
+        count = 0;
         for (int i = 0; i < token.Length; i++)
         {
             byte c = token[i];

@@ -72,6 +72,15 @@ internal static class ModernFields
         return true;
     }
 
+    /// <summary>Ends a parse: data past 65,535 octets is BIND's "ran out of space".</summary>
+    public static bool CheckSpace(RdataBuilder output, bool parsed, ref string? error)
+    {
+        if (!parsed) return false;
+        if (!output.Overflowed) return true;
+        error = NoSpace;
+        return false;
+    }
+
     public static bool IsDigits(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty) return false;

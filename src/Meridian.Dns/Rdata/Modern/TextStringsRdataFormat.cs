@@ -21,7 +21,7 @@ public sealed class TextStringsRdataFormat : RdataFormat
             if (!ModernCharacterStrings.TryWriteCharacterString(token, output, out error)) return false;
         }
         error = null;
-        return true;
+        return ModernFields.CheckSpace(output, parsed: true, ref error);
     }
 
     public override bool TryFormat(ReadOnlySpan<byte> rdata, StringBuilder output) =>

@@ -23,8 +23,7 @@ internal static class SvcbParamText
         }
         if (!TryParseKeyName(keyText, out key, out error)) return false;
         int start = Begin(output, key);
-        if (!value.IsEmpty && !ModernCharacterStrings.TryUnescape(value, output, RdataBuilder.MaxLength, out error)) return false;
-        return Finish(output, start, key, validate: true, out error);
+        return TryWriteText(value, output, start, key, out error);
     }
 
     /// <summary>A key as written in a "key=" prefix or a mandatory list: a registered name in any case, or
@@ -60,8 +59,7 @@ internal static class SvcbParamText
         switch (known.Encoding)
         {
             case SvcParamEncoding.DohPath:
-                if (!ModernCharacterStrings.TryUnescape(value, output, RdataBuilder.MaxLength, out error)) return false;
-                return Finish(output, start, known.Key, validate: true, out error);
+                return TryWriteText(value, output, start, known.Key, out error);
             case SvcParamEncoding.Alpn:
                 if (!ModernCharacterStrings.TryWriteCommaList(value, output, out error)) return false;
                 break;
@@ -133,6 +131,19 @@ internal static class SvcbParamText
         foreach (ushort key in keys) output.WriteUInt16(key);
         error = null;
         return true;
+    }
+
+    /// <summary>A value in plain text, checked against the key's wire rules. A value longer than a length
+    /// field can say is BIND's "out of range"; one that only overfills the record is "ran out of space".</summary>
+    private static bool TryWriteText(ReadOnlySpan<byte> value, RdataBuilder output, int start, ushort key, [NotNullWhen(false)] out string? error)
+    {
+        if (!ModernCharacterStrings.TryUnescape(value, output, int.MaxValue, out int length, out error)) return false;
+        if (length > ushort.MaxValue)
+        {
+            error = ModernFields.OutOfRange;
+            return false;
+        }
+        return Finish(output, start, key, validate: true, out error);
     }
 
     private static int Begin(RdataBuilder output, ushort key)

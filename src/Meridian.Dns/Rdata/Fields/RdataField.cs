@@ -1,7 +1,7 @@
 using System.Text;
 using Meridian.Dns.Text;
 
-namespace Meridian.Dns.Rdata;
+namespace Meridian.Dns.Rdata.Fields;
 
 /// <summary>One field of a record type whose data is a sequence of fields (<see cref="FieldSequenceFormat"/>).
 /// A field may look back at fields before it (a digest's length depends on its digest type), which is why

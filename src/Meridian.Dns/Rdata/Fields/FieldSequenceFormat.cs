@@ -1,7 +1,7 @@
 using System.Text;
 using Meridian.Dns.Text;
 
-namespace Meridian.Dns.Rdata;
+namespace Meridian.Dns.Rdata.Fields;
 
 /// <summary>A type whose presentation is its fields in wire order separated by spaces (MX, SRV, DS, RRSIG…).</summary>
 internal sealed class FieldSequenceFormat : RdataFormat

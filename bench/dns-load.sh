@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Serves one generated zone with Meridian, Knot DNS and NSD side by side on loopback and loads each with
+# dnsperf for the same duration and query mix. Prints queries/second, average and 99th-percentile
+# latency, server CPU time per answered query, and RSS, with Meridian's ratio to each peer.
+#
+# Usage: bench/dns-load.sh [--names 10000] [--seconds 10] [--memory-records 1000000] [--skip-memory]
+# Method (from ../shared/reference/performance-notes.md): each server pinned to CPU 1 with one worker,
+# dnsperf pinned to CPU 0 (-c 8 -q 100). dnsperf saturates near 130-150k qps, so CPU time per query is
+# the figure that separates servers; qps alone is a lower bound. Latency percentiles come from a second
+# run at a fixed rate (-Q) with per-query reporting, so measuring does not disturb the throughput run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --names) names=$2; shift 2;;
+    --seconds) seconds=$2; shift 2;;
+    --memory-records) memory_records=$2; shift 2;;
+    --skip-memory) skip_memory=1; shift;;
+    --latency-qps) latency_qps=$2; shift 2;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+
+scripts/install-deps.sh knot nsd dnsperf bind9-dnsutils >/dev/null
+dotnet build src/Meridian.Server -c Release -nologo -v quiet >/dev/null
+meridian="$root/artifacts/bin/Meridian.Server/release/meridian"
+work=$(mktemp -d /tmp/meridian-bench.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 0.3; rm -rf "$work"; }
+trap cleanup EXIT
+
+# --- the zone and the query mix -------------------------------------------------------------------
+generate_zone() { # $1 = names, $2 = file
+  awk -v n="$1" 'BEGIN {
+    print "$ORIGIN bench.example."; print "$TTL 3600"
+    print "@ SOA ns1 hostmaster 1 3600 900 604800 300"; print "@ NS ns1"; print "@ NS ns2"
+    print "ns1 A 192.0.2.1"; print "ns2 A 192.0.2.2"; print "@ MX 10 mail"; print "mail A 192.0.2.3"
+    print "*.wild A 192.0.2.4"; print "*.wild TXT \"wildcard\""
+    print "sub NS ns.sub"; print "ns.sub A 192.0.2.5"
+    for (i = 0; i < n; i++) {
+      printf "host%d A 10.%d.%d.%d\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256
+      if (i % 3 == 0) printf "host%d AAAA 2001:db8::%x\n", i, i
+      if (i % 7 == 0) printf "host%d TXT \"v=spf1 ip4:10.0.0.%d -all\"\n", i, i % 256
+      if (i % 10 == 0) printf "host%d MX 10 mail\n", i
+      if (i % 13 == 0) printf "alias%d CNAME host%d\n", i, i
+    }
+  }' > "$2"
+}
+
+generate_queries() { # $1 = names, $2 = file: 70% hits, 15% NXDOMAIN, 10% NODATA, 5% wildcard/referral/CNAME
+  awk -v n="$1" 'BEGIN { srand(42)
+    for (q = 0; q < 100000; q++) {
+      r = rand(); i = int(rand() * n)
+      if (r < 0.55) printf "host%d.bench.example. A\n", i
+      else if (r < 0.62) printf "host%d.bench.example. AAAA\n", i - i % 3
+      else if (r < 0.66) printf "host%d.bench.example. TXT\n", i - i % 7
+      else if (r < 0.70) printf "host%d.bench.example. MX\n", i - i % 10
+      else if (r < 0.85) printf "missing%d.bench.example. A\n", i
+      else if (r < 0.95) printf "host%d.bench.example. SRV\n", i
+      else if (r < 0.97) printf "x%d.wild.bench.example. A\n", i
+      else if (r < 0.985) printf "www%d.sub.bench.example. A\n", i
+      else printf "alias%d.bench.example. A\n", i - i % 13
+    }
+  }' > "$2"
+}
+
+# --- servers ---------------------------------------------------------------------------------------
+wait_ready() { # $1 = port
+  for _ in $(seq 1 600); do
+    dig @127.0.0.1 -p "$1" +short +time=1 +tries=1 "$origin" SOA 2>/dev/null | grep -q hostmaster && return 0
+    sleep 0.1
+  done
+  echo "server on port $1 did not start" >&2; return 1
+}
+
+start_meridian() { # $1 zone, $2 port
+  DOTNET_TieredPGO=1 DOTNET_GCgen0size=0x400000 taskset -c 1 "$meridian" dns --zone "$origin=$1" --listen "127.0.0.1:$2" --udp-workers 1 >"$work/meridian.log" 2>&1 &
+  echo $!
+}
+
+start_knot() { # $1 zone, $2 port
+  local dir="$work/knot-$2"; mkdir -p "$dir/db"
+  cat > "$dir/knot.conf" <<CONF
+server:
+    listen: 127.0.0.1@$2
+    rundir: $dir
+    udp-workers: 1
+    tcp-workers: 1
+    background-workers: 1
+database:
+    storage: $dir/db
+template:
+  - id: default
+    storage: $dir
+    zonefile-sync: -1
+    journal-content: none
+    semantic-checks: off
+zone:
+  - domain: $origin
+    file: $1
+log:
+  - target: stderr
+    any: error
+CONF
+  taskset -c 1 knotd -c "$dir/knot.conf" >"$dir/log" 2>&1 &
+  echo $!
+}
+
+start_nsd() { # $1 zone, $2 port
+  local dir="$work/nsd-$2"; mkdir -p "$dir"; chmod 777 "$dir"
+  cat > "$dir/nsd.conf" <<CONF
+server:
+    ip-address: 127.0.0.1@$2
+    server-count: 1
+    username: ""
+    chroot: ""
+    zonesdir: "$dir"
+    pidfile: "$dir/nsd.pid"
+    database: ""
+    zonelistfile: "$dir/zone.list"
+    xfrdfile: "$dir/xfrd.state"
+    xfrdir: "$dir"
+    verbosity: 0
+    hide-version: yes
+    # Debian builds NSD with response-rate limiting on; it would throttle a load test to ~200 qps.
+    rrl-ratelimit: 0
+remote-control:
+    control-enable: no
+zone:
+    name: $origin
+    zonefile: "$1"
+CONF
+  taskset -c 1 nsd -d -c "$dir/nsd.conf" >"$dir/log" 2>&1 &
+  echo $!
+}
+
+tree_pids() { echo "$1 $(pgrep -P "$1" | tr '\n' ' ')"; }
+cpu_ticks() { local total=0; for p in $(tree_pids "$1"); do [ -r /proc/$p/stat ] || continue; t=$(awk '{print $14+$15}' /proc/$p/stat); total=$((total + t)); done; echo $total; }
+rss_kb() { local total=0; for p in $(tree_pids "$1"); do [ -r /proc/$p/status ] || continue; r=$(awk '/^VmRSS/ {print $2}' /proc/$p/status); total=$((total + ${r:-0})); done; echo $total; }
+
+measure() { # $1 label, $2 pid, $3 port, $4 queries  -> prints "label qps avg_ms p99_ms cpu_us rss_mb"
+  local label=$1 pid=$2 port=$3 queries=$4 hz; hz=$(getconf CLK_TCK)
+  taskset -c 0 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" -c 8 -q 100 -t 2 -l 3 >/dev/null 2>&1 || true   # warm-up
+  local before; before=$(cpu_ticks "$pid")
+  local out; out=$(taskset -c 0 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" -c 8 -q 100 -t 2 -l "$seconds" 2>&1)
+  local after; after=$(cpu_ticks "$pid")
+  local qps completed avg
+  qps=$(echo "$out" | awk '/Queries per second/ {print $4}')
+  completed=$(echo "$out" | awk '/Queries completed/ {print $3}')
+  avg=$(echo "$out" | awk '/Average Latency/ {print $4 * 1000}')
+  local cpu_us; cpu_us=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$completed" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
+  local p99; p99=$(taskset -c 0 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" -c 8 -q 100 -t 2 -l 4 -Q "$latency_qps" -v 2>/dev/null \
+      | awk '$1 == ">" { print $NF }' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * 0.99); if (i < 1) i = 1; printf "%.3f", v[i] * 1000 }')
+  local rss; rss=$(awk -v k="$(rss_kb "$pid")" 'BEGIN { printf "%.1f", k / 1024 }')
+  printf "%-9s %10.0f %9.3f %9s %9s %9s\n" "$label" "$qps" "$avg" "$p99" "$cpu_us" "$rss"
+}
+
+run_load() {
+  local zone="$work/load.zone" queries="$work/queries.txt"
+  generate_zone "$names" "$zone"; generate_queries "$names" "$queries"
+  echo "== load: $(grep -vc '^\$' "$zone") records over $names names, 100,000-query mix, ${seconds}s per server, server on CPU 1, dnsperf on CPU 0"
+  printf "%-9s %10s %9s %9s %9s %9s\n" server qps "avg ms" "p99 ms" "cpu us/q" "rss MB"
+  local results=()
+  for server in meridian knot nsd; do
+    local port; port=$((15300 + RANDOM % 1000))
+    local pid; pid=$(start_$server "$zone" "$port"); pids+=("$pid")
+    wait_ready "$port"
+    results+=("$(measure "$server" "$pid" "$port" "$queries")")
+    echo "${results[-1]}"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  local m k n
+  m=$(printf '%s\n' "${results[@]}" | awk '$1 == "meridian"'); k=$(printf '%s\n' "${results[@]}" | awk '$1 == "knot"'); n=$(printf '%s\n' "${results[@]}" | awk '$1 == "nsd"')
+  for peer in "$k" "$n"; do
+    echo "$m" "$peer" | awk '{ printf "meridian / %-5s qps %.2fx, p99 latency %.2fx, cpu per query %.2fx, rss %.2fx\n", $7, $2 / $8, ($4 == "n/a" || $10 == "n/a") ? 0 : $4 / $10, $5 / $11, $6 / $12 }'
+  done
+}
+
+run_memory() {
+  local zone="$work/memory.zone"
+  awk -v n="$memory_records" 'BEGIN { print "$ORIGIN big.example."; print "$TTL 3600"
+    print "@ SOA ns1 hostmaster 1 3600 900 604800 300"; print "@ NS ns1"; print "ns1 A 192.0.2.1"
+    for (i = 0; i < n; i++) printf "name%d A 10.%d.%d.%d\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256 }' > "$zone"
+  origin=big.example.
+  echo "== memory: $memory_records records, one name each: time until answering, RSS once loaded"
+  printf "%-9s %9s %9s\n" server "load s" "rss MB"
+  local results=()
+  for server in meridian knot nsd; do
+    local port; port=$((16300 + RANDOM % 1000))
+    local start; start=$(date +%s.%N)
+    local pid; pid=$(start_$server "$zone" "$port"); pids+=("$pid")
+    for _ in $(seq 1 1200); do dig @127.0.0.1 -p "$port" +short +time=1 +tries=1 big.example. SOA 2>/dev/null | grep -q hostmaster && break; sleep 0.1; done
+    local loaded; loaded=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+    sleep 2
+    local rss; rss=$(awk -v k="$(rss_kb "$pid")" 'BEGIN { printf "%.1f", k / 1024 }')
+    results+=("$server $loaded $rss"); printf "%-9s %9s %9s\n" "$server" "$loaded" "$rss"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  printf '%s\n' "${results[@]}" | awk '{ r[$1] = $3 } END { printf "meridian / knot rss %.2fx, meridian / nsd rss %.2fx\n", r["meridian"] / r["knot"], r["meridian"] / r["nsd"] }'
+}
+
+run_load
+[ "$skip_memory" = 1 ] || run_memory

@@ -1,0 +1,157 @@
+using Meridian.Dns.Names;
+using Meridian.Dns.Records;
+using Meridian.Dns.Server.Zones;
+using Meridian.Dns.Wire;
+
+namespace Meridian.Dns.Server.Answering;
+
+/// <summary>The per-worker query pipeline: read the query, plan the answer, write the response in
+/// stages (answer, authority, additional, OPT). One instance per worker thread; allocates nothing.</summary>
+internal sealed class QueryProcessor : IQueryHandler
+{
+    private readonly QueryResolver _resolver;
+    private readonly ResponsePlan _plan = new();
+    private readonly ushort _maxUdpPayload;
+
+    public QueryProcessor(ZoneSet zones, int maxUdpPayload)
+    {
+        _resolver = new QueryResolver(zones);
+        _maxUdpPayload = (ushort)maxUdpPayload;
+    }
+
+    public int Handle(ReadOnlySpan<byte> query, Span<byte> response, ReadOnlySpan<byte> clientAddress, bool overTcp)
+    {
+        Span<byte> name = stackalloc byte[DnsName.MaxWireLength];
+        bool wellFormed = DnsQuery.TryRead(query, name, out var q);
+        // Too short to carry an id, or itself a response: answering could start a loop. Drop it.
+        if (q.Error == WireError.ShortHeader || q.Header.IsResponse) return 0;
+
+        _plan.Reset();
+        if (!wellFormed || !q.HasQuestion) _plan.Outcome = AnswerOutcome.FormatError;
+        else if (q.HasEdns && q.EdnsVersion != 0) _plan.Outcome = AnswerOutcome.BadVersion;
+        else if (q.Header.Opcode != DnsOpcode.Query) _plan.Outcome = AnswerOutcome.NotImplemented;
+        else if (q.Class != DnsClass.IN && q.Class != DnsClass.ANY) _plan.Outcome = AnswerOutcome.Refused;
+        else if (IsUnansweredType(q.Type)) _plan.Outcome = AnswerOutcome.NotImplemented;
+        else
+        {
+            Span<byte> lower = stackalloc byte[DnsName.MaxWireLength];
+            q.Name.CopyTo(lower);
+            lower = lower[..q.Name.Length];
+            DnsName.LowercaseInPlace(lower);
+            _resolver.Resolve(lower, q.Type, _plan);
+        }
+        return Write(in q, wellFormed, response, overTcp);
+    }
+
+    /// <summary>Zone transfers are not served yet, and meta types are never answered from zone data.</summary>
+    private static bool IsUnansweredType(DnsType type) =>
+        type is DnsType.AXFR or DnsType.IXFR or DnsType.MAILA or DnsType.MAILB or DnsType.OPT or DnsType.TKEY or DnsType.TSIG;
+
+    /// <summary>The one place an outcome becomes an rcode.</summary>
+    private static DnsRcode RcodeOf(AnswerOutcome outcome) => outcome switch
+    {
+        AnswerOutcome.Success or AnswerOutcome.NoData or AnswerOutcome.Delegation => DnsRcode.NoError,
+        AnswerOutcome.NameError => DnsRcode.NXDomain,
+        AnswerOutcome.Refused => DnsRcode.Refused,
+        AnswerOutcome.NotImplemented => DnsRcode.NotImp,
+        AnswerOutcome.FormatError => DnsRcode.FormErr,
+        AnswerOutcome.BadVersion => DnsRcode.BadVers,
+        _ => DnsRcode.ServFail,
+    };
+
+    private int Write(scoped in DnsQuery q, bool wellFormed, Span<byte> response, bool overTcp)
+    {
+        var writer = new DnsMessageWriter(response);
+        var header = DnsHeader.ForResponseTo(q.Header);
+        header.IsAuthoritative = _plan.Authoritative;
+        writer.SetHeader(header);
+
+        // A malformed query gets a bare header: nothing in it can be trusted enough to echo.
+        if (!wellFormed)
+        {
+            writer.SetRcode(DnsRcode.FormErr);
+            return writer.Length;
+        }
+
+        // The OPT record is written last but its room is kept from the start, so an answer that fits
+        // never loses its OPT (RFC 6891 §7).
+        int limit = overTcp ? ushort.MaxValue : Math.Min(q.EffectiveUdpPayloadSize, Math.Max((int)_maxUdpPayload, 512));
+        if (!q.HasEdns && !overTcp) limit = 512;
+        int optLength = q.HasEdns ? DnsMessageWriter.OptRecordLength(q.HasClientSubnet ? q.ClientSubnet.OptionLength : 0) : 0;
+        writer.Limit = limit - optLength;
+
+        if (q.HasQuestion && !writer.TryWriteQuestion(q.Name, q.Type, q.Class))
+        {
+            writer.SetRcode(DnsRcode.FormErr);
+            return writer.Length;
+        }
+        writer.SetRcode(RcodeOf(_plan.Outcome));
+
+        var afterQuestion = writer.Mark();
+        if (!WriteSection(ref writer, DnsSection.Answer, _plan.Answer, in q) || !WriteSection(ref writer, DnsSection.Authority, _plan.Authority, in q))
+        {
+            // What the client asked for does not fit: send nothing of it and set TC (as Knot does),
+            // so the client retries over TCP.
+            writer.Rollback(afterQuestion);
+            writer.SetTruncated();
+        }
+        else
+        {
+            // Additional data is optional: whole record sets that fit go in, the rest is left out.
+            foreach (ref readonly var rrset in _plan.Additional)
+            {
+                if (!WriteRRset(ref writer, DnsSection.Additional, in rrset, in q)) break;
+            }
+        }
+
+        if (q.HasEdns)
+        {
+            writer.Limit = limit;
+            if (q.HasClientSubnet)
+            {
+                // RFC 7871 §7.2.1: SCOPE is the source prefix when the answer depended on the address, else 0.
+                byte scope = _plan.LocationDependent ? q.ClientSubnet.SourcePrefixLength : (byte)0;
+                writer.TryWriteOpt(_maxUdpPayload, q.DnssecOk, q.ClientSubnet.WithScope(scope));
+            }
+            else
+            {
+                writer.TryWriteOpt(_maxUdpPayload, q.DnssecOk);
+            }
+            writer.SetRcode(RcodeOf(_plan.Outcome));
+        }
+        return writer.Length;
+    }
+
+    private static bool WriteSection(ref DnsMessageWriter writer, DnsSection section, ReadOnlySpan<PlannedRRset> rrsets, scoped in DnsQuery q)
+    {
+        foreach (ref readonly var rrset in rrsets)
+        {
+            if (!WriteRRset(ref writer, section, in rrset, in q)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Writes one record set whole, or nothing of it.</summary>
+    private static bool WriteRRset(ref DnsMessageWriter writer, DnsSection section, in PlannedRRset planned, scoped in DnsQuery q)
+    {
+        var zone = planned.Zone;
+        ref readonly var set = ref zone.RRset(planned.RRset);
+        var owner = planned.Source switch
+        {
+            OwnerSource.Question => q.Name,
+            OwnerSource.Node => zone.NodeName(planned.OwnerIndex),
+            _ => zone.Rdata(planned.OwnerIndex),
+        };
+        uint ttl = Math.Min(set.Ttl, planned.TtlCap);
+        var mark = writer.Mark();
+        for (int r = set.FirstRdata; r < set.FirstRdata + set.RdataCount; r++)
+        {
+            if (!writer.TryWriteRecord(section, owner, (DnsType)set.Type, DnsClass.IN, ttl, zone.Rdata(r)))
+            {
+                writer.Rollback(mark);
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using Meridian.Dns.Server.Answering;
+using Meridian.Dns.Server.Listeners;
+using Meridian.Dns.Server.Zones;
+
+namespace Meridian.Dns.Server.Hosting;
+
+/// <summary>The authoritative server: the zone set and the UDP and TCP listeners on each address.</summary>
+public sealed class DnsServer : IDisposable
+{
+    private readonly DnsServerOptions _options;
+    private readonly List<UdpListener> _udp = [];
+    private readonly List<DnsTcpListener> _tcp = [];
+
+    public DnsServer(DnsServerOptions options)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        _options = options;
+    }
+
+    internal ZoneSet Zones { get; } = new();
+
+    internal ListenerStatistics Statistics { get; } = new();
+
+    /// <summary>The bound endpoints (ports resolved when 0 was asked for), UDP and TCP alike.</summary>
+    public IReadOnlyList<IPEndPoint> Endpoints => _udp.Select(u => u.LocalEndPoint).ToList();
+
+    public IReadOnlyList<IPEndPoint> TcpEndpoints => _tcp.Select(t => t.LocalEndPoint).ToList();
+
+    /// <summary>Binds every address and starts answering.</summary>
+    public void Start()
+    {
+        foreach (var item in _options.Listen)
+        {
+            if (!DnsServerOptions.TryParseEndpoint(item, out var endpoint)) throw new InvalidOperationException($"bad listen address '{item}'");
+            var udp = new UdpListener(endpoint, _options.EffectiveUdpWorkers, _options.MaxUdpPayload, _options.BatchedUdp, CreateHandler, Statistics);
+            _udp.Add(udp);
+            // TCP takes the same port as UDP, including when the port was picked by the system.
+            var tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics,
+                _options.TcpIdleTimeout, _options.MaxTcpConnections);
+            _tcp.Add(tcp);
+        }
+        foreach (var udp in _udp) udp.Start();
+        foreach (var tcp in _tcp) tcp.Start();
+    }
+
+    /// <summary>Starts answering for a zone, or replaces it atomically.</summary>
+    internal void Publish(ZoneSnapshot zone) => Zones.Publish(zone);
+
+    /// <summary>Reads a zone file and serves it, replacing any previous version only once the new one
+    /// has loaded completely; throws <see cref="ZoneLoadException"/> for a file that cannot be served.</summary>
+    public void PublishZoneFile(string path, Meridian.Dns.Names.DnsName origin) => Zones.Publish(ZoneFileLoader.Load(path, origin));
+
+    /// <summary>Builds a zone from records and serves it, replacing any previous version atomically:
+    /// queries see the old zone or the new one, never a mix. Throws <see cref="ZoneLoadException"/> when
+    /// a record lies outside the zone or the apex has no SOA.</summary>
+    public void PublishZone(Meridian.Dns.Names.DnsName origin, IEnumerable<ZoneRecord> records)
+    {
+        var builder = new ZoneSnapshotBuilder(origin);
+        bool soa = false;
+        foreach (var record in records)
+        {
+            if (!builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out var error))
+                throw new ZoneLoadException($"{record.Owner}: {error}");
+            soa |= record.Type == Meridian.Dns.Records.DnsType.SOA && record.Owner.Equals(origin);
+        }
+        if (!soa) throw new ZoneLoadException($"zone {origin} has no SOA record at its apex");
+        Zones.Publish(builder.Build());
+    }
+
+    /// <summary>Stops answering for a zone; false when it was not served.</summary>
+    public bool RemoveZone(Meridian.Dns.Names.DnsName origin) => Zones.Remove(origin);
+
+    /// <summary>The serial of a served zone's SOA, or null when the zone is not served.</summary>
+    public uint? ServedSerial(Meridian.Dns.Names.DnsName origin) => Zones.Find(origin)?.Serial;
+
+    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload);
+
+    public void Dispose()
+    {
+        foreach (var udp in _udp) udp.Dispose();
+        foreach (var tcp in _tcp) tcp.Dispose();
+    }
+}

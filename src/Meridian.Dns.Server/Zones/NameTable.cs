@@ -1,0 +1,55 @@
+namespace Meridian.Dns.Server.Zones;
+
+/// <summary>An immutable open-addressing table from lowercase wire names (held in one arena) to an
+/// index. Lookups take a span and allocate nothing.</summary>
+internal sealed class NameTable
+{
+    private readonly int[] _slots;        // entry index + 1; 0 = empty
+    private readonly uint[] _hashes;      // per entry
+    private readonly int[] _offsets;      // per entry: start of the key in the arena
+    private readonly byte[] _arena;
+    private readonly int _mask;
+
+    /// <summary>Builds the table over keys stored back to back in <paramref name="arena"/>; entry i's key
+    /// starts at <paramref name="offsets"/>[i] and is a complete wire name (its length is implied).</summary>
+    public NameTable(byte[] arena, int[] offsets, int count)
+    {
+        _arena = arena;
+        _offsets = offsets;
+        _hashes = new uint[count];
+        int size = 16;
+        while (size < count * 2) size <<= 1;
+        _slots = new int[size];
+        _mask = size - 1;
+        for (int i = 0; i < count; i++)
+        {
+            uint hash = NameHash.Compute(Key(i));
+            _hashes[i] = hash;
+            int slot = (int)(hash & (uint)_mask);
+            while (_slots[slot] != 0) slot = (slot + 1) & _mask;
+            _slots[slot] = i + 1;
+        }
+    }
+
+    public ReadOnlySpan<byte> Key(int index)
+    {
+        int start = _offsets[index];
+        int i = start;
+        while (_arena[i] != 0) i += _arena[i] + 1;
+        return _arena.AsSpan(start, i + 1 - start);
+    }
+
+    /// <summary>The entry index of a lowercase wire name, or -1.</summary>
+    public int Find(ReadOnlySpan<byte> lowercaseName)
+    {
+        uint hash = NameHash.Compute(lowercaseName);
+        int slot = (int)(hash & (uint)_mask);
+        while (true)
+        {
+            int entry = _slots[slot] - 1;
+            if (entry < 0) return -1;
+            if (_hashes[entry] == hash && _arena.AsSpan(_offsets[entry]).StartsWith(lowercaseName)) return entry;
+            slot = (slot + 1) & _mask;
+        }
+    }
+}

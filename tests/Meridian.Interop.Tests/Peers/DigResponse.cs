@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Meridian.Interop.Tests.Peers;
+
+/// <summary>A response as dig or kdig printed it: status, header flags, EDNS, and each section's records
+/// normalized (owner and names lowercased, white space folded) so two servers' answers compare as sets.</summary>
+internal sealed partial class DigResponse
+{
+    public string Status { get; private init; } = "";
+    public SortedSet<string> Flags { get; } = new(StringComparer.Ordinal);
+    public bool HasEdns { get; private set; }
+    public int? EdnsUdpSize { get; private set; }
+    public List<string> Answer { get; } = [];
+    public List<string> Authority { get; } = [];
+    public List<string> Additional { get; } = [];
+    public string Raw { get; private init; } = "";
+
+    public bool Truncated => Flags.Contains("tc");
+
+    public bool Authoritative => Flags.Contains("aa");
+
+    [GeneratedRegex(@"status: ([A-Z0-9]+)")]
+    private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"[Ff]lags: ([a-z ]*);")]
+    private static partial Regex FlagsPattern();
+
+    [GeneratedRegex(@"[Uu][Dd][Pp](?: size)?: (\d+)")]
+    private static partial Regex UdpSizePattern();
+
+    public static DigResponse Parse(string output)
+    {
+        var status = StatusPattern().Match(output);
+        var response = new DigResponse { Status = status.Success ? status.Groups[1].Value : "", Raw = output };
+        List<string>? section = null;
+        foreach (var rawLine in output.Split('\n'))
+        {
+            var line = rawLine.Trim();
+            if (line.Length == 0) continue;
+            if (line.StartsWith(";;", StringComparison.Ordinal) || line.StartsWith(';'))
+            {
+                var flags = FlagsPattern().Match(line);
+                if (flags.Success && line.Contains("QUERY", StringComparison.Ordinal) && response.Flags.Count == 0)
+                {
+                    foreach (var f in flags.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)) response.Flags.Add(f);
+                }
+                if (line.Contains("OPT PSEUDOSECTION", StringComparison.Ordinal) || line.Contains("EDNS PSEUDOSECTION", StringComparison.Ordinal)) response.HasEdns = true;
+                var udp = UdpSizePattern().Match(line);
+                if (udp.Success && response.HasEdns) response.EdnsUdpSize = int.Parse(udp.Groups[1].Value, CultureInfo.InvariantCulture);
+                section = line switch
+                {
+                    _ when line.Contains("ANSWER SECTION", StringComparison.Ordinal) => response.Answer,
+                    _ when line.Contains("AUTHORITY SECTION", StringComparison.Ordinal) => response.Authority,
+                    _ when line.Contains("ADDITIONAL SECTION", StringComparison.Ordinal) => response.Additional,
+                    _ when line.Contains("SECTION", StringComparison.Ordinal) => null,
+                    _ => section,
+                };
+                continue;
+            }
+            section?.Add(Normalize(line));
+        }
+        return response;
+    }
+
+    /// <summary>Folds white space and lowercases everything except quoted text (TXT data keeps its case).</summary>
+    private static string Normalize(string record)
+    {
+        var parts = WhiteSpace().Split(record.Trim());
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!parts[i].Contains('"', StringComparison.Ordinal)) parts[i] = parts[i].ToLowerInvariant();
+        }
+        return string.Join(' ', parts);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    /// <summary>What a differential comparison looks at: rcode, flags, EDNS presence and size, and each
+    /// section as a sorted multiset of records.</summary>
+    public string Summary()
+    {
+        static string Section(List<string> records) => string.Join("\n    ", records.Order(StringComparer.Ordinal));
+        return $"status={Status} flags=[{string.Join(' ', Flags)}] edns={HasEdns}/{EdnsUdpSize}\n  answer:\n    {Section(Answer)}\n  authority:\n    {Section(Authority)}\n  additional:\n    {Section(Additional)}";
+    }
+}
