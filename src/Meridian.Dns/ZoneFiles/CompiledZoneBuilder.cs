@@ -226,7 +226,8 @@ public sealed class CompiledZoneBuilder
 
     private readonly record struct Slot(bool Nsec3Tree, int Offset, int Length);
 
-    private readonly struct SlotOrder(Slot[] slots, byte[] keys) : IComparer<int>
+    // Classes, not structs: the span sort takes an IComparer and would box a struct on every call.
+    private sealed class SlotOrder(Slot[] slots, byte[] keys) : IComparer<int>
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Compare(int x, int y)
@@ -238,7 +239,7 @@ public sealed class CompiledZoneBuilder
         }
     }
 
-    private readonly struct EntryOrder(Entry[] entries) : IComparer<int>
+    private sealed class EntryOrder(Entry[] entries) : IComparer<int>
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Compare(int x, int y)
