@@ -28,3 +28,13 @@ public sealed class KnotFactAttribute : FactAttribute
         if (ZoneFileTesting.Knotc is null) Skip = "Knot DNS (knotc) is not installed; apt-get install knot";
     }
 }
+
+/// <summary>A theory over the shared zone corpus; skipped, saying so, when the corpus is not beside the repository.</summary>
+public sealed class SharedCorpusTheoryAttribute : TheoryAttribute
+{
+    public SharedCorpusTheoryAttribute()
+    {
+        if (SharedCorpusTests.CorpusDirectory is null)
+            Skip = "shared zone corpus not found (expected ../shared/testdata/zones beside the repository)";
+    }
+}

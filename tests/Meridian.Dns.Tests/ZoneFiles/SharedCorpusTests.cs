@@ -118,13 +118,3 @@ public partial class SharedCorpusTests
     [GeneratedRegex(@"-c (CLASS\d+)")]
     private static partial Regex CompileClass();
 }
-
-/// <summary>A theory over the shared zone corpus; skipped, saying so, when the corpus is not beside the repository.</summary>
-public sealed class SharedCorpusTheoryAttribute : TheoryAttribute
-{
-    public SharedCorpusTheoryAttribute()
-    {
-        if (SharedCorpusTests.CorpusDirectory is null)
-            Skip = "shared zone corpus not found (expected ../shared/testdata/zones beside the repository)";
-    }
-}
