@@ -17,16 +17,8 @@ public static class RdataParsing
     public static bool TryParse(DnsType type, string text, DnsName origin, [NotNullWhen(true)] out byte[]? wire, [NotNullWhen(false)] out string? error)
     {
         wire = null;
-        if (text.AsSpan().IndexOfAny('\n', '\r') >= 0)
-        {
-            error = "the value must be on one line";
-            return false;
-        }
-        if (HasUnquotedSemicolon(text))
-        {
-            error = "';' starts a comment in record data; put the text in double quotes or escape it as \\;";
-            return false;
-        }
+        error = CheckSingleLine(text);
+        if (error is not null) return false;
         string line = "@ 1 IN " + DnsTypeNames.ToName(type) + " " + text + "\n";
         var reader = new ZoneFileReader(Encoding.UTF8.GetBytes(line), new ZoneFileReaderOptions { Origin = origin, FileName = "value" });
         if (!reader.TryReadNext(out var record))
@@ -41,6 +33,15 @@ public static class RdataParsing
 
     /// <summary>The canonical presentation form stored in <c>records.data</c> (BIND's, names absolute).</summary>
     public static string Format(DnsType type, ReadOnlySpan<byte> wire) => RdataText.Format(type, wire);
+
+    /// <summary>Null when <paramref name="text"/> is one line with no comment in it: a newline would start
+    /// another record and an unquoted ';' would silently drop the rest.</summary>
+    public static string? CheckSingleLine(string text)
+    {
+        if (text.AsSpan().IndexOfAny('\n', '\r') >= 0) return "the value must be on one line";
+        if (HasUnquotedSemicolon(text)) return "';' starts a comment in record data; put the text in double quotes or escape it as \\;";
+        return null;
+    }
 
     private static bool HasUnquotedSemicolon(string text)
     {

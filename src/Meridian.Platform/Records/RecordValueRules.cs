@@ -27,6 +27,12 @@ public static class RecordValueRules
             error = "Record value is required";
             return false;
         }
+        if (text[0] == '"' || type is not (DnsType.TXT or DnsType.SPF))
+        {
+            // Presentation form: refuse what the zone-file reader would silently treat as syntax.
+            error = RdataParsing.CheckSingleLine(text);
+            if (error is not null) return false;
+        }
         switch (type)
         {
             case DnsType.TXT or DnsType.SPF when text[0] != '"':
