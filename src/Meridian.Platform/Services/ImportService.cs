@@ -95,6 +95,8 @@ public sealed class ImportService
         var accepted = new List<Record>(file.Records.Count);
         var stored = new List<StoredRecord>(file.Records.Count);
         string[] global = [.. GeoTargetRules.Global];
+        DnsName? lastOwner = null;
+        string lastOwnerText = "";
         foreach (var candidate in file.Records)
         {
             string? problem = RecordTypeRules.CheckAllowed(candidate.Type)
@@ -106,7 +108,9 @@ public sealed class ImportService
                 errors.Add($"Line {candidate.Line}: Failed to create record {candidate.Owner} {RecordTypeRules.Name(candidate.Type)}: {problem}");
                 continue;
             }
-            var record = RecordSets.NewRecord(context, new RecordDraft(candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire, global));
+            // Records of one owner come together; print its name once.
+            if (!ReferenceEquals(candidate.Owner, lastOwner)) (lastOwner, lastOwnerText) = (candidate.Owner, candidate.Owner.ToString());
+            var record = RecordSets.NewRecord(context, new RecordDraft(candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire, global), lastOwnerText);
             var entry = new StoredRecord(record.Id, candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire);
             // Checked against the zone and the records accepted before it.
             context.Contents.Add(entry);
@@ -121,15 +125,13 @@ public sealed class ImportService
             return ServiceError.Validation("No valid records found in the zone file" + reason);
         }
         context.MarkChanged();
-        // The zone row (when just created) must exist before its records.
-        await context.Db.SaveChangesAsync(cancellationToken);
         await RecordBulkWriter.InsertAsync(context.Transaction, accepted, cancellationToken);
         // Sets that already had records with another TTL follow the imported TTL.
         var seen = new HashSet<(DnsName, Meridian.Dns.Records.DnsType)>();
         foreach (var entry in stored)
         {
             if (seen.Add((entry.Owner, entry.Type)) && RecordSetRules.SetTtl(context.Contents, entry.Owner, entry.Type, entry.Id) is { } ttl && ttl != entry.Ttl)
-                await RecordSets.AlignTtlAsync(context, entry.Owner, entry.Type, entry.Ttl, entry.Id);
+                RecordSets.AlignTtl(context, entry.Owner, entry.Type, entry.Ttl, entry.Id);
         }
         context.Audit("zone.import", null, null, AuditSnapshots.Of(new { records_created = accepted.Count, errors = errors.Count, skipped = file.Skipped }));
         return new ImportOutcome(context.Zone, zoneCreated, accepted, errors, file.Skipped);

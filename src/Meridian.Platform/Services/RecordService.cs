@@ -42,14 +42,14 @@ public sealed class RecordService
     }
 
     public Task<ServiceResult<Record>> CreateAsync(Actor actor, Guid zoneId, RecordInput input, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync<Record>(actor, zoneId, async context =>
+        _writer.WriteAsync<Record>(actor, zoneId, context =>
         {
-            if (input.Name is null) return ServiceError.Validation("Record name is required (use \"@\" for the domain itself)");
+            if (input.Name is null) return Result(ServiceError.Validation("Record name is required (use \"@\" for the domain itself)"));
             if (!TryDraft(context.Contents, input.Name, input.Type, input.Value, input.Priority, input.Ttl, input.CountryCodes, null, out var draft, out var error))
-                return ServiceError.Validation(error);
+                return Result(ServiceError.Validation(error));
             var record = Add(context, draft, "record.create");
-            await RecordSets.AlignTtlAsync(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
-            return record;
+            RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
+            return Result(record);
         }, cancellationToken);
 
     public async Task<ServiceResult<Record>> UpdateAsync(Actor actor, Guid recordId, RecordInput input, CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ public sealed class RecordService
         if (zoneId is null) return ServiceError.RecordNotFound;
         return await _writer.WriteAsync<Record>(actor, zoneId.Value, ServiceError.RecordNotFound, async context =>
         {
-            var record = await context.Db.Records.SingleOrDefaultAsync(r => r.Id == recordId && r.ZoneId == context.Zone.Id, cancellationToken);
+            var record = await context.Statements.FindRecordAsync(recordId, context.Zone.Id, cancellationToken);
             if (record is null) return ServiceError.RecordNotFound;
 
             string type = input.Type ?? record.Type;
@@ -89,8 +89,9 @@ public sealed class RecordService
             record.Ttl = (int)draft.Ttl;
             record.CountryCodes = draft.CountryCodes;
             record.UpdatedAt = context.Now;
+            context.Statements.UpdateRecord(record);
             context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire));
-            await RecordSets.AlignTtlAsync(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
+            RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
             context.Audit("record.update", record.Id, before, AuditSnapshots.Of(record));
             context.MarkChanged();
             return record;
@@ -103,9 +104,9 @@ public sealed class RecordService
         if (zoneId is null) return ServiceError.RecordNotFound;
         return await _writer.WriteAsync<Record>(actor, zoneId.Value, ServiceError.RecordNotFound, async context =>
         {
-            var record = await context.Db.Records.SingleOrDefaultAsync(r => r.Id == recordId && r.ZoneId == context.Zone.Id, cancellationToken);
+            var record = await context.Statements.FindRecordAsync(recordId, context.Zone.Id, cancellationToken);
             if (record is null) return ServiceError.RecordNotFound;
-            context.Db.Records.Remove(record);
+            context.Statements.DeleteRecord(record.Id);
             context.Contents.Remove(record.Id);
             context.Audit("record.delete", record.Id, AuditSnapshots.Of(record), null);
             context.MarkChanged();
@@ -143,12 +144,14 @@ public sealed class RecordService
     private static Record Add(ZoneWriteContext context, RecordDraft draft, string action)
     {
         var record = RecordSets.NewRecord(context, draft);
-        context.Db.Records.Add(record);
+        context.Statements.InsertRecord(record);
         context.Contents.Add(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire));
         context.Audit(action, record.Id, null, AuditSnapshots.Of(record));
         context.MarkChanged();
         return record;
     }
+
+    private static Task<ServiceResult<Record>> Result(ServiceResult<Record> result) => Task.FromResult(result);
 
     private async Task<Guid?> FindZoneIdAsync(Actor actor, Guid recordId, CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ internal sealed class WriteTransaction : IAsyncDisposable
     // An arbitrary constant naming "zone creation" among advisory locks.
     private const long ZoneCreationLockKey = 0x4D_5A_43_52; // "MZCR"
 
+    private static readonly Func<MeridianDbContext, Guid, Task<Zone?>> s_zoneById =
+        EF.CompileAsyncQuery((MeridianDbContext db, Guid id) => db.Zones.SingleOrDefault(z => z.Id == id));
+
     private readonly PlatformDatabase _database;
     private readonly IDbContextTransaction _transaction;
     private bool _gateHeld;
@@ -37,6 +40,8 @@ internal sealed class WriteTransaction : IAsyncDisposable
         try
         {
             db = database.CreateContext();
+            // The whole transaction is one unit; SaveChanges needs no savepoints of its own inside it.
+            db.Database.AutoSavepointsEnabled = false;
             // Microsoft.Data.Sqlite begins non-deferred transactions with BEGIN IMMEDIATE.
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             return new WriteTransaction(database, db, transaction, sqlite);
@@ -57,7 +62,7 @@ internal sealed class WriteTransaction : IAsyncDisposable
             var rows = await Db.Zones.FromSql($"SELECT * FROM zones WHERE id = {zoneId} FOR UPDATE").ToListAsync(cancellationToken);
             return rows.Count == 0 ? null : rows[0];
         }
-        return await Db.Zones.SingleOrDefaultAsync(z => z.Id == zoneId, cancellationToken);
+        return await s_zoneById(Db, zoneId);
     }
 
     /// <summary>Serializes zone creation (name, quota and parent/child checks must see every other creation).</summary>

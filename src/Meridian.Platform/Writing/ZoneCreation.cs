@@ -34,16 +34,19 @@ internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication pu
                 Active = true, Serial = serial, CreatedAt = now, UpdatedAt = now,
             };
             transaction.Db.Zones.Add(zone);
+            // The zone row goes in first: the records written next refer to it.
+            await transaction.Db.SaveChangesAsync(cancellationToken);
             contents = new ZoneContents(zoneId, name, serial, ZonePublication.IsServed(zone));
-            var context = new ZoneWriteContext(transaction, zone, contents, actor, now);
+            var statements = new ZoneStatements(transaction);
+            var context = new ZoneWriteContext(transaction, statements, zone, contents, actor, now);
             context.Audit("zone.create", null, null, AuditSnapshots.Of(zone));
             result = await fill(context);
             if (!result.Succeeded) return result;
-            transaction.Db.ZoneChanges.Add(new ZoneChange
+            statements.InsertZoneChange(new ZoneChange
             {
                 ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.Created, At = now,
             });
-            await transaction.Db.SaveChangesAsync(cancellationToken);
+            await statements.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         publication.Publish(contents, wasServed: false);

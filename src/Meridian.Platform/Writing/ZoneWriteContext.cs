@@ -5,12 +5,15 @@ using Meridian.Platform.Storage;
 
 namespace Meridian.Platform.Writing;
 
-/// <summary>What a change to one zone works with: the open transaction, the locked zone row, its
-/// committed contents, the time of the change and who makes it. A change checks everything before it
-/// touches <see cref="Contents"/>, and calls <see cref="MarkChanged"/> when it changed anything.</summary>
-internal sealed class ZoneWriteContext(WriteTransaction transaction, Zone zone, ZoneContents contents, Actor actor, DateTime now)
+/// <summary>What a change to one zone works with: the open transaction and its statements, the locked
+/// zone row, its committed contents, the time of the change and who makes it. A change checks everything
+/// before it touches <see cref="Contents"/>, and calls <see cref="MarkChanged"/> when it changed anything.</summary>
+internal sealed class ZoneWriteContext(WriteTransaction transaction, ZoneStatements statements, Zone zone, ZoneContents contents, Actor actor, DateTime now)
 {
     public WriteTransaction Transaction { get; } = transaction;
+
+    /// <summary>The writes of this change, sent at commit.</summary>
+    public ZoneStatements Statements { get; } = statements;
 
     public MeridianDbContext Db => Transaction.Db;
 
@@ -27,7 +30,7 @@ internal sealed class ZoneWriteContext(WriteTransaction transaction, Zone zone, 
     public void MarkChanged() => Changed = true;
 
     public void Audit(string action, Guid? recordId, string? before, string? after) =>
-        Db.AuditEvents.Add(new AuditEvent
+        Statements.InsertAudit(new AuditEvent
         {
             Id = Guid.CreateVersion7(),
             At = Now,

@@ -24,12 +24,13 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
         bool wasServed;
         await using (var transaction = await WriteTransaction.BeginAsync(database, cancellationToken))
         {
-            var zone = await transaction.LockZoneAsync(zoneId, cancellationToken);
+            var statements = new ZoneStatements(transaction);
+            var zone = await statements.LockZoneAsync(zoneId, cancellationToken);
             if (zone is null || !Owns(actor, zone)) return notFound;
             contents = await publication.GetCurrentAsync(transaction.Db, zone, cancellationToken);
             wasServed = contents.Served;
             var now = clock.GetUtcNow().UtcDateTime;
-            var context = new ZoneWriteContext(transaction, zone, contents, actor, now);
+            var context = new ZoneWriteContext(transaction, statements, zone, contents, actor, now);
             try
             {
                 result = await change(context);
@@ -43,11 +44,12 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
                 uint serial = SerialNumbers.Next((uint)zone.Serial, now);
                 zone.Serial = serial;
                 zone.UpdatedAt = now;
-                transaction.Db.ZoneChanges.Add(new ZoneChange
+                statements.SetZoneSerial(zone.Id, serial, now);
+                statements.InsertZoneChange(new ZoneChange
                 {
                     ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.RecordsChanged, At = now,
                 });
-                await transaction.Db.SaveChangesAsync(cancellationToken);
+                await statements.FlushAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 contents.Serial = serial;
                 contents.Served = ZonePublication.IsServed(zone);
