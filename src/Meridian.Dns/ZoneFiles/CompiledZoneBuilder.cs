@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Meridian.Dns.Names;
+using Meridian.Dns.Rdata;
 using Meridian.Dns.Records;
 
 namespace Meridian.Dns.ZoneFiles;
@@ -48,6 +50,8 @@ public sealed class CompiledZoneBuilder
         _entries[_count++] = new Entry { Record = record, Position = position, Group = group, Slot = slot };
     }
 
+    // Hot from the first call (a million iterations in one go), so skip tiered compilation's slow first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CompiledZone Build()
     {
         var rank = RankSlots();
@@ -61,25 +65,35 @@ public sealed class CompiledZoneBuilder
         }
         Array.Sort(keys, order);
 
-        var rrsets = new List<CompiledRRset>();
+        // Within one owner and type order: SIG sets by covered type, then RDATA order (ties: the earliest
+        // group first and, within a group, the latest record first — the one BIND keeps).
         var byRdata = new EntryOrder(_entries);
-        int start = 0;
-        while (start < _count)
+        int setCount = 0;
+        for (int start = 0, end; start < _count; start = end)
         {
-            int end = start + 1;
-            while (end < _count && keys[end] == keys[start]) end++;
-            // Within one owner and type order: SIG sets by covered type, then RDATA order (ties: the
-            // earliest group first and, within a group, the latest record first — the one BIND keeps).
+            for (end = start + 1; end < _count && keys[end] == keys[start]; end++) { }
             var run = order.AsSpan(start, end - start);
             if (run.Length > 1) run.Sort(byRdata);
+            for (int i = 0; i < run.Length; i++)
+            {
+                if (i == 0 || _entries[run[i]].Record.Covers != _entries[run[i - 1]].Record.Covers) setCount++;
+            }
+        }
+
+        var rrsets = new CompiledRRset[setCount];
+        var data = new byte[_count][];
+        int setIndex = 0, dataUsed = 0;
+        for (int start = 0, end; start < _count; start = end)
+        {
+            for (end = start + 1; end < _count && keys[end] == keys[start]; end++) { }
+            var run = order.AsSpan(start, end - start);
             int setStart = 0;
             for (int i = 1; i <= run.Length; i++)
             {
                 if (i < run.Length && _entries[run[i]].Record.Covers == _entries[run[setStart]].Record.Covers) continue;
-                rrsets.Add(BuildRRset(run[setStart..i]));
+                rrsets[setIndex++] = BuildRRset(run[setStart..i], data, ref dataUsed);
                 setStart = i;
             }
-            start = end;
         }
         return new CompiledZone(_origin, _class, rrsets);
     }
@@ -107,6 +121,7 @@ public sealed class CompiledZoneBuilder
 
     /// <summary>Each slot's node rank in dump order (the main tree in canonical order, then the NSEC3 tree);
     /// slots holding the same name share a rank.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] RankSlots()
     {
         var sorted = new int[_slotCount];
@@ -123,35 +138,39 @@ public sealed class CompiledZoneBuilder
         return rank;
     }
 
-    private CompiledRRset BuildRRset(ReadOnlySpan<int> set)
+    private CompiledRRset BuildRRset(ReadOnlySpan<int> set, byte[][] data, ref int dataUsed)
     {
         ref readonly var first = ref _entries[set[0]];
         var type = first.Record.Type;
-        int survivors = 0;
         long firstGroup = long.MaxValue, lastGroup = long.MinValue;
         int firstIndex = int.MaxValue, lastIndex = int.MinValue;
         ResourceRecord firstStored = first.Record, lastStored = first.Record;
+        int dataStart = dataUsed;
+        bool laterGroupAdded = false;
         for (int i = 0; i < set.Length; i++)
         {
             ref readonly var entry = ref _entries[set[i]];
-            if (i == 0 || RdataOrder.Compare(type, _entries[set[i - 1]].Record.Data, entry.Record.Data) != 0) survivors++;
             if (entry.Group < firstGroup) (firstGroup, firstStored) = (entry.Group, entry.Record);
             if (entry.Group > lastGroup) (lastGroup, lastStored) = (entry.Group, entry.Record);
             firstIndex = Math.Min(firstIndex, set[i]);
             lastIndex = Math.Max(lastIndex, set[i]);
         }
-        var data = new byte[survivors][];
-        int n = 0;
-        bool laterGroupAdded = false;
         for (int i = 0; i < set.Length; i++)
         {
             ref readonly var entry = ref _entries[set[i]];
-            if (i > 0 && RdataOrder.Compare(type, _entries[set[i - 1]].Record.Data, entry.Record.Data) == 0) continue;
-            data[n++] = entry.Record.Data;
+            // The first of each run of equal RDATA is the record BIND keeps.
+            if (i > 0 && RdataOrdering.Compare(type, _entries[set[i - 1]].Record.Data, entry.Record.Data) == 0) continue;
+            data[dataUsed++] = entry.Record.Data;
             laterGroupAdded |= entry.Group != firstGroup;
         }
-        return new CompiledRRset(firstStored.Owner, type, first.Record.Covers, _class, lastStored.Ttl, data)
+        return new CompiledRRset
         {
+            Owner = firstStored.Owner,
+            Type = type,
+            Covers = first.Record.Covers,
+            Class = _class,
+            Ttl = lastStored.Ttl,
+            Data = data.AsMemory(dataStart, dataUsed - dataStart),
             InNsec3Tree = _slots[first.Slot].Nsec3Tree,
             FirstPosition = _entries[firstIndex].Position,
             LastPosition = _entries[lastIndex].Position,
@@ -207,8 +226,10 @@ public sealed class CompiledZoneBuilder
 
     private readonly record struct Slot(bool Nsec3Tree, int Offset, int Length);
 
-    private readonly struct SlotOrder(Slot[] slots, byte[] keys) : IComparer<int>
+    // Classes, not structs: the span sort takes an IComparer and would box a struct on every call.
+    private sealed class SlotOrder(Slot[] slots, byte[] keys) : IComparer<int>
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Compare(int x, int y)
         {
             ref readonly var a = ref slots[x];
@@ -218,15 +239,16 @@ public sealed class CompiledZoneBuilder
         }
     }
 
-    private readonly struct EntryOrder(Entry[] entries) : IComparer<int>
+    private sealed class EntryOrder(Entry[] entries) : IComparer<int>
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Compare(int x, int y)
         {
             var a = entries[x];
             var b = entries[y];
             int c = a.Record.Covers.CompareTo(b.Record.Covers);
             if (c != 0) return c;
-            c = RdataOrder.Compare(a.Record.Type, a.Record.Data, b.Record.Data);
+            c = RdataOrdering.Compare(a.Record.Type, a.Record.Data, b.Record.Data);
             if (c != 0) return c;
             c = a.Group.CompareTo(b.Group);
             return c != 0 ? c : y.CompareTo(x);

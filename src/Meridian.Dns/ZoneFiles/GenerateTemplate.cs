@@ -53,6 +53,8 @@ internal static class GenerateTemplate
         // BIND keeps one octet for the terminating NUL.
         int limit = output.Length - 1;
         Span<byte> number = stackalloc byte[128];
+        // BIND keeps the offset of one ${offset} for the plain $ signs after it in the same template.
+        int delta = 0;
         int i = 0;
         while (i < template.Length)
         {
@@ -67,7 +69,6 @@ internal static class GenerateTemplate
                     i++;
                     continue;
                 }
-                int delta = 0;
                 uint width = 0;
                 byte mode = (byte)'d';
                 if (i < template.Length && template[i] == (byte)'{')

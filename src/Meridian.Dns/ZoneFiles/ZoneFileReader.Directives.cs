@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Meridian.Dns.Names;
-using Meridian.Dns.Rdata;
 using Meridian.Dns.Records;
 using Meridian.Dns.Text;
 
@@ -42,7 +41,7 @@ public sealed partial class ZoneFileReader
     {
         int next = 1;
         if (!TryTake(tokens, ref next, out var token)) return false;
-        switch (TtlText.Parse(_frame.Lexer.TextOf(token), out uint ttl))
+        switch (RecordTtl.Parse(_frame.Lexer.TextOf(token), out uint ttl))
         {
             case TtlParse.Bad: return Fail(token, "bad ttl");
             case TtlParse.OutOfRange: return Fail(token, "out of range");
@@ -153,7 +152,7 @@ public sealed partial class ZoneFileReader
             if (!TryTake(tokens, ref next, out token)) return false;
         }
         bool explicitTtl = false;
-        if (TtlText.Parse(lexer.TextOf(token), out uint ttl) == TtlParse.Ok)
+        if (RecordTtl.Parse(lexer.TextOf(token), out uint ttl) == TtlParse.Ok)
         {
             _ttl = LimitTtl(ttl, token);
             _ttlKnown = true;
@@ -226,10 +225,7 @@ public sealed partial class ZoneFileReader
                 break;
         }
         var reader = new RdataTextReader(lexer.Text, tokens, _frame.Origin);
-        bool parsed = ClassSpecificTypes.RequiresGenericForm(_options.Class, type)
-            ? GenericRdataFormat.Instance.TryParse(ref reader, _rdata, out error)
-            : RdataText.TryParse(type, ref reader, _rdata, out error);
-        if (!parsed)
+        if (!TryParseData(type, ref reader, out error))
         {
             error ??= "syntax error";
             return false;

@@ -87,7 +87,8 @@ public sealed partial class ZoneFileReader
                 return Fail(lexer.ErrorLine, lexer.ErrorColumn, lexer.ErrorMessage!);
         }
         var tokens = lexer.Tokens;
-        if (!lexer.InitialWhitespace && !tokens[0].Quoted && lexer.TextOf(tokens[0]) is [(byte)'$', ..])
+        // BIND reads the first token of a line with quoting allowed, so "$TTL" and "owner" work quoted too.
+        if (!lexer.InitialWhitespace && lexer.TextOf(tokens[0]) is [(byte)'$', ..])
             return ProcessDirective();
         return ProcessRecord();
     }
@@ -99,7 +100,6 @@ public sealed partial class ZoneFileReader
         int next = 0;
         if (!lexer.InitialWhitespace)
         {
-            if (tokens[0].Quoted) return Fail(tokens[0], "syntax error");
             if (!TryReadOwner(tokens[0], out var name, out string? error)) return Fail(tokens[0], error);
             ChangeOwner(name, tokens[0]);
             next = 1;
@@ -122,7 +122,7 @@ public sealed partial class ZoneFileReader
             if (!TryTake(tokens, ref next, out token)) return false;
         }
         bool explicitTtl = false;
-        if (TtlText.Parse(lexer.TextOf(token), out uint ttl) == TtlParse.Ok)
+        if (RecordTtl.Parse(lexer.TextOf(token), out uint ttl) == TtlParse.Ok)
         {
             _ttl = LimitTtl(ttl, token);
             _ttlKnown = true;
@@ -238,13 +238,10 @@ public sealed partial class ZoneFileReader
     {
         _rdata.Clear();
         var reader = new RdataTextReader(lexer.Text, tokens, _frame.Origin);
-        string? error;
-        bool parsed = ClassSpecificTypes.RequiresGenericForm(_options.Class, type)
-            ? GenericRdataFormat.Instance.TryParse(ref reader, _rdata, out error)
-            : RdataText.TryParse(type, ref reader, _rdata, out error);
-        if (!parsed)
+        if (!TryParseData(type, ref reader, out string? error))
         {
-            error ??= "syntax error";
+            // Whatever the type, data that is missing altogether is BIND's "unexpected end of input".
+            error = tokens.IsEmpty ? "unexpected end of input" : error ?? "syntax error";
             if (tokens.IsEmpty || (!reader.HasMore && error.Contains("end of input", StringComparison.Ordinal)))
                 return Fail(lexer.EndLine, lexer.EndColumn, error);
             return Fail(reader.ErrorToken, error);
@@ -252,6 +249,25 @@ public sealed partial class ZoneFileReader
         if (_rdata.Overflowed) return Fail(typeToken, "ran out of space");
         if (reader.HasMore) return Fail(tokens[reader.Position], "extra input text");
         return true;
+    }
+
+    /// <summary>The data in the type's own form or the generic one. Two BIND rules sit on top of
+    /// <see cref="RdataText"/>: types unknown in the zone's class take only the generic form, and for TXT
+    /// <c>\#</c> starts the generic form only when a number follows (otherwise it is the text "#").</summary>
+    private bool TryParseData(DnsType type, ref RdataTextReader reader, out string? error)
+    {
+        if (ClassSpecificTypes.RequiresGenericForm(_options.Class, type))
+            return GenericRdataFormat.Instance.TryParse(ref reader, _rdata, out error);
+        if (type == DnsType.TXT && GenericRdataFormat.StartsGeneric(reader) && RdataFormats.Find(type) is { } txt)
+        {
+            int mark = reader.Position;
+            reader.TryRead(out _);
+            bool numberFollows = reader.TryPeek(out var length, out bool quoted) && !quoted && !length.IsEmpty &&
+                length.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+            reader.Position = mark;
+            if (!numberFollows) return txt.TryParse(ref reader, _rdata, out error);
+        }
+        return RdataText.TryParse(type, ref reader, _rdata, out error);
     }
 
     /// <summary>The next token of a record's head; a quoted token there is a syntax error in BIND.</summary>
@@ -268,7 +284,7 @@ public sealed partial class ZoneFileReader
 
     private uint LimitTtl(uint ttl, in TextToken token)
     {
-        if (ttl <= TtlText.MaxTtl) return ttl;
+        if (ttl <= RecordTtl.MaxTtl) return ttl;
         Warn(token, $"$TTL {ttl} > MAXTTL, setting $TTL to 0");
         return 0;
     }

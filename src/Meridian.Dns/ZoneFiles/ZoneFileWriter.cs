@@ -8,8 +8,10 @@ namespace Meridian.Dns.ZoneFiles;
 
 /// <summary>Writes records as an RFC 1035 zone file that BIND and Knot load: <c>$ORIGIN</c> (absolute) and
 /// <c>$TTL</c> first, owners relative to the origin (<c>@</c> for the apex, written once per group of
-/// records), the apex first with its SOA leading, and data in each type's presentation form (types unknown
-/// in the zone's class in the RFC 3597 generic form). Records keep their order within an owner.</summary>
+/// records), the apex first with its SOA leading, and data in each type's presentation form (types with no
+/// presentation form of their own, or unknown in the zone's class, as RFC 3597 <c>TYPEnnn \# …</c>).
+/// Records keep their order within an owner. An RRset should have one TTL: readers give later records of
+/// an RRset the first one's TTL.</summary>
 public static class ZoneFileWriter
 {
     /// <param name="defaultTtl">The <c>$TTL</c> to write; null picks the most common TTL. Records with
@@ -36,12 +38,19 @@ public static class ZoneFileWriter
                 if (i == 0) line.Append(record.Owner.ToString(origin));
                 line.Append('\t');
                 if (record.Ttl != ttl) line.Append(record.Ttl.ToString(CultureInfo.InvariantCulture));
-                line.Append('\t').Append(DnsTypeNames.ToName(record.Class))
-                    .Append('\t').Append(DnsTypeNames.ToName(record.Type)).Append('\t');
-                if (ClassSpecificTypes.RequiresGenericForm(record.Class, record.Type))
+                line.Append('\t').Append(DnsTypeNames.ToName(record.Class)).Append('\t');
+                // Data we only know in the generic form goes out as TYPEnnn, which every RFC 3597 reader
+                // takes even when it does not know the mnemonic (Knot has no NULL, for instance).
+                if (ClassSpecificTypes.RequiresGenericForm(record.Class, record.Type) || RdataFormats.Find(record.Type) is null)
+                {
+                    line.Append("TYPE").Append(((ushort)record.Type).ToString(CultureInfo.InvariantCulture)).Append('\t');
                     GenericRdataFormat.Instance.TryFormat(record.Data, line);
+                }
                 else
+                {
+                    line.Append(DnsTypeNames.ToName(record.Type)).Append('\t');
                     RdataText.Format(record.Type, record.Data, line);
+                }
                 line.Append('\n');
                 output.Write(line);
             }

@@ -25,17 +25,17 @@ public static class ZoneValidator
     private static List<(int Sequence, ZoneFileError Error)> StoringProblems(CompiledZone zone, Nodes nodes)
     {
         var problems = new List<(int, ZoneFileError)>();
-        void Report(CompiledRRset rrset, string message, bool atLastRecord = false) =>
+        void Report(in CompiledRRset rrset, string message, bool atLastRecord = false) =>
             problems.Add((rrset.FirstSequence, new ZoneFileError(atLastRecord ? rrset.LastPosition : rrset.FirstPosition, message)));
 
-        foreach (var rrset in zone.RRsets)
+        foreach (ref readonly var rrset in zone.RRsetSpan)
         {
             bool apex = rrset.Owner.Equals(zone.Origin);
             if (rrset.Type == DnsType.SOA && !apex) Report(rrset, $"SOA record not at top of zone ({BindName(rrset.Owner)})");
             if (rrset.Type == DnsType.DS && apex) Report(rrset, $"DS record at top of zone ({BindName(rrset.Owner)})");
             if (rrset.Owner.IsWildcard && rrset.Type == DnsType.NS) Report(rrset, $"{BindName(rrset.Owner)}: invalid NS owner name (wildcard)");
             if (rrset.Owner.IsWildcard && rrset.Type == DnsType.NSEC3) Report(rrset, $"{BindName(rrset.Owner)}: invalid NSEC3 owner name");
-            if (rrset.Type is DnsType.CNAME or DnsType.SOA or DnsType.DNAME && rrset.Data.Count > 1)
+            if (rrset.Type is DnsType.CNAME or DnsType.SOA or DnsType.DNAME && rrset.Data.Length > 1)
                 Report(rrset, $"{BindName(rrset.Owner)}: multiple RRs of singleton type", atLastRecord: true);
         }
         for (int node = 0; node < nodes.Count; node++)
@@ -48,11 +48,10 @@ public static class ZoneValidator
                 if (set.Type == DnsType.CNAME) cname = set;
                 // KEY, SIG, NSEC and RRSIG may sit beside a CNAME (RFC 2181 §10.1, RFC 4035 §2.5).
                 else if (set.Type is not (DnsType.KEY or DnsType.SIG or DnsType.NSEC or DnsType.RRSIG) &&
-                         (other is null || set.FirstSequence < other.FirstSequence)) other = set;
+                         (other is null || set.FirstSequence < other.Value.FirstSequence)) other = set;
             }
-            if (cname is null || other is null) continue;
-            var later = other.FirstSequence > cname.FirstSequence ? other : cname;
-            Report(later, $"{BindName(cname.Owner)}: CNAME and other data");
+            if (cname is not { } c || other is not { } o) continue;
+            Report(o.FirstSequence > c.FirstSequence ? o : c, $"{BindName(c.Owner)}: CNAME and other data");
         }
         return problems;
     }
@@ -69,11 +68,11 @@ public static class ZoneValidator
         if (ns is not null && zone.Class == DnsClass.IN)
         {
             var lookup = new NameserverLookup(zone.Origin, nodes);
-            foreach (var data in ns.Data)
+            foreach (var data in ns.Value.Data.Span)
             {
                 if (!DnsName.TryFromWire(data, out var target) || !target.IsSubdomainOf(zone.Origin)) continue;
                 string? problem = lookup.AddressProblem(target);
-                if (problem is not null) errors.Add(new ZoneFileError(ns.FirstPosition, $"{zoneLabel}: {problem}"));
+                if (problem is not null) errors.Add(new ZoneFileError(ns.Value.FirstPosition, $"{zoneLabel}: {problem}"));
             }
         }
         if (soa is null) errors.Add(new ZoneFileError(fallback, $"{zoneLabel}: has 0 SOA records"));
@@ -146,13 +145,16 @@ public static class ZoneValidator
 
         public static Nodes Of(CompiledZone zone)
         {
-            var sets = zone.RRsets.Where(set => !set.InNsec3Tree).ToArray();
+            // The NSEC3 tree comes last in dump order, so the main tree is a prefix.
+            var sets = zone.RRsetArray;
+            int main = 0;
+            while (main < sets.Length && !sets[main].InNsec3Tree) main++;
             var starts = new List<int>();
-            for (int i = 0; i < sets.Length; i++)
+            for (int i = 0; i < main; i++)
             {
                 if (i == 0 || !sets[i].Owner.Equals(sets[i - 1].Owner)) starts.Add(i);
             }
-            starts.Add(sets.Length);
+            starts.Add(main);
             return new Nodes(sets, [.. starts]);
         }
 

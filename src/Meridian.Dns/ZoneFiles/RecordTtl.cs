@@ -12,9 +12,9 @@ internal enum TtlParse
     OutOfRange,
 }
 
-/// <summary>TTLs as BIND reads them: a plain number, or numbers each followed by a unit (w, d, h, m, s,
+/// <summary>TTLs as BIND reads them in records and $TTL (dns_ttl_fromtext): a plain number, or numbers each followed by a unit (w, d, h, m, s,
 /// either case) whose values add up, e.g. <c>1w2d</c>, <c>1h30m</c>. A bare number may not follow a unit.</summary>
-internal static class TtlText
+internal static class RecordTtl
 {
     /// <summary>TTLs above this are set to 0 with a warning (RFC 2181 §8).</summary>
     public const uint MaxTtl = 0x7fffffff;
