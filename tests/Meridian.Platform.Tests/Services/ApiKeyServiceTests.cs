@@ -38,6 +38,27 @@ public abstract class ApiKeyServiceTests(ITestStorage storage) : PlatformTestBas
     }
 
     [Fact]
+    public async Task Last_used_is_written_at_most_once_a_minute()
+    {
+        var (_, issued) = await AccountWithKeyAsync();
+        var first = (await Keys.AuthenticateAsync(issued.Token))!.Key.LastUsedAt;
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        await Keys.AuthenticateAsync(issued.Token);
+        Assert.Equal(first, await LastUsedAsync(issued.Key.Id));
+        Clock.Advance(TimeSpan.FromSeconds(31));
+        await Keys.AuthenticateAsync(issued.Token);
+        var later = await LastUsedAsync(issued.Key.Id);
+        Assert.NotNull(later);
+        Assert.True(later > first, $"{later:O} after {first:O}");
+    }
+
+    private async Task<DateTime?> LastUsedAsync(Guid keyId)
+    {
+        await using var db = Database.CreateContext();
+        return (await db.ApiKeys.SingleAsync(k => k.Id == keyId)).LastUsedAt;
+    }
+
+    [Fact]
     public async Task Sandbox_keys_carry_the_test_prefix_and_environment()
     {
         var (_, issued) = await AccountWithKeyAsync(ApiEnvironment.Sandbox);

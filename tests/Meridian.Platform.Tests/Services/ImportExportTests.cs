@@ -66,6 +66,17 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
     }
 
     [Fact]
+    public async Task Import_expands_generate_and_keeps_delegations_below_the_apex()
+    {
+        var actor = await NewClientAsync();
+        const string file = "$ORIGIN gen.example.\n$TTL 600\n$GENERATE 1-3 host$ A 192.0.2.$\nsub IN NS ns1.elsewhere.net.\n@ IN NS ns1.provider.net.\n";
+        var outcome = Ok(await Imports.ImportBindAsync(actor, file));
+        Assert.Equal(["host1.gen.example. A 192.0.2.1", "host2.gen.example. A 192.0.2.2", "host3.gen.example. A 192.0.2.3", "sub.gen.example. NS ns1.elsewhere.net."],
+            outcome.Records.Select(r => $"{r.Name} {r.Type} {r.Data}").Order(StringComparer.Ordinal));
+        Assert.Equal(1, outcome.Skipped);
+    }
+
+    [Fact]
     public async Task Import_without_ttl_uses_3600()
     {
         var actor = await NewClientAsync();

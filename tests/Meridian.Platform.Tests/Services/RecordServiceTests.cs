@@ -142,6 +142,9 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         var (actor, zone) = await ZoneAsync();
         Assert.Equal(["disabled"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("a", "A", "192.0.2.1", CountryCodes: []))).CountryCodes);
         Assert.Equal(["US", "CA"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("b", "A", "192.0.2.1", CountryCodes: ["us", " CA "]))).CountryCodes);
+        Assert.Equal(["EU", "country:NA"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("d", "A", "192.0.2.1", CountryCodes: ["eu", "COUNTRY:na"]))).CountryCodes);
+        Assert.Equal(["disabled"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("e", "A", "192.0.2.1", CountryCodes: ["Disabled"]))).CountryCodes);
+        Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("f", "A", "192.0.2.1", CountryCodes: ["disabled", "US"])), ServiceErrorKind.Validation);
         var error = Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("c", "A", "192.0.2.1", CountryCodes: ["not a code"])), ServiceErrorKind.Validation);
         Assert.Contains("not a code", error.Message, StringComparison.Ordinal);
     }

@@ -18,6 +18,9 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
 
     protected RecordingZonePublisher Publisher { get; } = new();
 
+    /// <summary>The platform's clock; a test may move it.</summary>
+    protected ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
     protected IServiceProvider Services => _services!;
 
     protected AccountService Accounts => Services.GetRequiredService<AccountService>();
@@ -37,7 +40,7 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var options = await Storage.CreateAsync();
-        _services = BuildServices(options, Publisher);
+        _services = BuildServices(options, Publisher, Clock);
         await Services.GetRequiredService<PlatformStartup>().StartAsync();
     }
 
@@ -47,10 +50,11 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
         await Storage.DisposeAsync();
     }
 
-    internal static ServiceProvider BuildServices(StorageOptions storage, IZonePublisher publisher)
+    internal static ServiceProvider BuildServices(StorageOptions storage, IZonePublisher publisher, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(publisher);
+        if (clock is not null) services.AddSingleton(clock);
         services.AddMeridianPlatform();
         services.Configure<StorageOptions>(o =>
         {
