@@ -26,7 +26,7 @@ public sealed class AccountService
         if (mail is not null && (mail.Length > 320 || !mail.Contains('@', StringComparison.Ordinal)))
             return ServiceError.Validation($"'{mail}' is not an email address");
         if (domainLimit is < 0) return ServiceError.Validation("Domain limit must be 0 or more (or unset for no limit)");
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = _clock.Now();
         var account = new Account
         {
             Id = Guid.CreateVersion7(), Kind = kind, Name = trimmed, Email = mail, DomainLimit = domainLimit, CreatedAt = now, UpdatedAt = now,
@@ -63,7 +63,7 @@ public sealed class AccountService
         await using var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken);
         var account = await transaction.Db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
         if (account is null) return ServiceError.NotFound("Account not found");
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = _clock.Now();
         var before = account.DomainLimit;
         account.DomainLimit = domainLimit;
         account.UpdatedAt = now;
@@ -87,7 +87,7 @@ public sealed class AccountService
         var db = transaction.Db;
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == actor.AccountId, cancellationToken);
         if (account is null) return ServiceError.NotFound("Client not found");
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = _clock.Now();
         var environment = actor.Environment;
         var old = actor.ApiKeyId is { } keyId
             ? await db.ApiKeys.Where(k => k.Id == keyId && k.AccountId == account.Id && k.RevokedAt == null).ToListAsync(cancellationToken)

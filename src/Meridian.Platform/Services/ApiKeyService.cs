@@ -29,7 +29,7 @@ public sealed class ApiKeyService
         await using var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken);
         var db = transaction.Db;
         if (!await db.Accounts.AnyAsync(a => a.Id == accountId, cancellationToken)) return ServiceError.NotFound("Account not found");
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = _clock.Now();
         var issued = NewKey(accountId, trimmed, environment, scopes ?? [], now);
         db.ApiKeys.Add(issued.Key);
         db.AuditEvents.Add(Audit(accountId, null, "apikey.issue", issued.Key, now));
@@ -52,7 +52,7 @@ public sealed class ApiKeyService
         if (found is null || found.Key.RevokedAt is not null || found.Key.Environment != environment) return null;
         if (!ApiToken.Verify(secret, found.Key.SecretHash)) return null;
 
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = _clock.Now();
         if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt.Value >= LastUsedPrecision)
         {
             await TouchAsync(db, found.Key.Id, now, cancellationToken);
@@ -69,7 +69,7 @@ public sealed class ApiKeyService
         if (key is null) return ServiceError.NotFound("API key not found");
         if (key.RevokedAt is null)
         {
-            var now = _clock.GetUtcNow().UtcDateTime;
+            var now = _clock.Now();
             key.RevokedAt = now;
             db.AuditEvents.Add(Audit(accountId, null, "apikey.revoke", key, now));
             await db.SaveChangesAsync(cancellationToken);

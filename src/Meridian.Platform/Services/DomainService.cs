@@ -76,7 +76,7 @@ public sealed class DomainService
             var locked = await transaction.LockZoneAsync(zoneId, cancellationToken);
             if (locked is null || !ZoneWriter.Owns(actor, locked)) return ServiceError.DomainNotFound;
             zone = locked;
-            var now = _clock.GetUtcNow().UtcDateTime;
+            var now = _clock.Now();
             var db = transaction.Db;
             int records = await db.Records.Where(r => r.ZoneId == zoneId).ExecuteDeleteAsync(cancellationToken);
             db.Zones.Remove(zone);

@@ -26,7 +26,7 @@ internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication pu
             var refusal = await CheckAsync(transaction.Db, actor, name, cancellationToken);
             if (refusal is not null) return refusal;
 
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = clock.Now();
             uint serial = SerialNumbers.Initial(now);
             var zone = new Zone
             {

@@ -29,7 +29,7 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
             if (zone is null || !Owns(actor, zone)) return notFound;
             contents = await publication.GetCurrentAsync(transaction.Db, zone, cancellationToken);
             wasServed = contents.Served;
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = clock.Now();
             var context = new ZoneWriteContext(transaction, statements, zone, contents, actor, now);
             try
             {
