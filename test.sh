@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
-scripts/install-deps.sh bind9-utils knot-dnsutils dnsutils knot || { echo "test.sh: could not install test dependencies" >&2; }
+scripts/install-deps.sh bind9-utils knot-dnsutils dnsutils knot postgresql publicsuffix || { echo "test.sh: could not install test dependencies" >&2; }
 
 if ! dotnet build Meridian.sln -c Release -nologo -v quiet; then
   echo "test.sh: build failed" >&2

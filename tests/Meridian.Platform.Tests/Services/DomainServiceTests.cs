@@ -1,0 +1,171 @@
+using Meridian.Platform.Model;
+using Meridian.Platform.Services;
+using Meridian.Platform.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meridian.Platform.Tests.Services;
+
+/// <summary>Zones: normalization, public suffixes, names taken, hijack, quota, ownership, delete.</summary>
+public abstract class DomainServiceTests(ITestStorage storage) : PlatformTestBase(storage)
+{
+    [Theory]
+    [InlineData("Example.COM", "example.com.")]
+    [InlineData("  example.org.  ", "example.org.")]
+    [InlineData("bücher.example", "xn--bcher-kva.example.")]
+    [InlineData("sub.example.co.uk", "sub.example.co.uk.")]
+    public async Task Create_normalizes_the_name(string input, string stored)
+    {
+        var actor = await NewClientAsync();
+        var zone = Ok(await Domains.CreateAsync(actor, input));
+        Assert.Equal(stored, zone.Name);
+        Assert.Equal(actor.AccountId, zone.AccountId);
+        Assert.True(zone.Active);
+        Assert.Equal(DateTimeKind.Utc, zone.CreatedAt.Kind);
+        Assert.Equal(stored, Ok(await Domains.GetAsync(actor, zone.Id)).Name);
+    }
+
+    [Theory]
+    [InlineData("com")]
+    [InlineData("co.uk")]
+    [InlineData("localhost")]
+    [InlineData("")]
+    [InlineData("bad name.com")]
+    [InlineData("a..b.com")]
+    [InlineData("*.example.com")]
+    [InlineData("_dmarc.example.com")]
+    public async Task Create_refuses_names_that_cannot_be_hosted(string input)
+    {
+        var actor = await NewClientAsync();
+        var error = Refused(await Domains.CreateAsync(actor, input), ServiceErrorKind.Validation);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.Empty(await Domains.ListAsync(actor));
+    }
+
+    [Fact]
+    public async Task Create_refuses_a_public_suffix_with_a_message_naming_it()
+    {
+        var actor = await NewClientAsync();
+        var error = Refused(await Domains.CreateAsync(actor, "co.uk"), ServiceErrorKind.Validation);
+        Assert.Contains("public suffix", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_refuses_a_name_hosted_by_another_account_as_a_conflict()
+    {
+        var first = await NewClientAsync();
+        var second = await NewClientAsync();
+        await NewZoneAsync(first, "taken.example");
+        var error = Refused(await Domains.CreateAsync(second, "TAKEN.example."), ServiceErrorKind.Conflict);
+        Assert.Contains("another account", error.Message, StringComparison.Ordinal);
+        Refused(await Domains.CreateAsync(first, "taken.example"), ServiceErrorKind.Conflict);
+    }
+
+    [Fact]
+    public async Task Create_refuses_a_parent_or_child_of_another_accounts_zone()
+    {
+        var owner = await NewClientAsync();
+        var other = await NewClientAsync();
+        await NewZoneAsync(owner, "shop.example.com");
+        Assert.Contains("inside", Refused(await Domains.CreateAsync(other, "eu.shop.example.com"), ServiceErrorKind.Conflict).Message, StringComparison.Ordinal);
+        Assert.Contains("contains", Refused(await Domains.CreateAsync(other, "example.com"), ServiceErrorKind.Conflict).Message, StringComparison.Ordinal);
+        // The owner may host both levels itself.
+        Ok(await Domains.CreateAsync(owner, "eu.shop.example.com"));
+        Ok(await Domains.CreateAsync(owner, "example.com"));
+        // A sibling name is no one's parent or child.
+        Ok(await Domains.CreateAsync(other, "shop2.example.org"));
+    }
+
+    [Fact]
+    public async Task Create_refuses_past_the_domain_limit_with_the_quota_message()
+    {
+        var actor = await NewClientAsync(domainLimit: 2);
+        await NewZoneAsync(actor, "one.example");
+        await NewZoneAsync(actor, "two.example");
+        var error = Refused(await Domains.CreateAsync(actor, "three.example"), ServiceErrorKind.QuotaExceeded);
+        Assert.Equal("Domain limit reached", error.Message);
+        Assert.Equal(2, (await Domains.ListAsync(actor)).Count);
+
+        Ok(await Accounts.SetDomainLimitAsync(actor.AccountId, null));
+        Ok(await Domains.CreateAsync(actor, "three.example"));
+    }
+
+    [Fact]
+    public async Task A_zero_domain_limit_allows_no_domain()
+    {
+        var actor = await NewClientAsync(domainLimit: 0);
+        Refused(await Domains.CreateAsync(actor, "none.example"), ServiceErrorKind.QuotaExceeded);
+    }
+
+    [Fact]
+    public async Task Another_accounts_domain_is_not_found()
+    {
+        var owner = await NewClientAsync();
+        var stranger = await NewClientAsync();
+        var zone = await NewZoneAsync(owner, "private.example");
+        Refused(await Domains.GetAsync(stranger, zone.Id), ServiceErrorKind.NotFound);
+        Refused(await Domains.DeleteAsync(stranger, zone.Id), ServiceErrorKind.NotFound);
+        Refused(await Records.ListAsync(stranger, zone.Id), ServiceErrorKind.NotFound);
+        Refused(await Exports.ExportBindAsync(stranger, zone.Id), ServiceErrorKind.NotFound);
+        Assert.Empty(await Domains.ListAsync(stranger));
+        Assert.Single(await Domains.ListAsync(owner));
+        Refused(await Domains.GetAsync(owner, Guid.NewGuid()), ServiceErrorKind.NotFound);
+    }
+
+    [Fact]
+    public async Task Sandbox_keys_see_only_sandbox_zones()
+    {
+        var live = await NewClientAsync();
+        var sandbox = live with { Environment = ApiEnvironment.Sandbox };
+        var zone = await NewZoneAsync(live, "env.example");
+        Refused(await Domains.GetAsync(sandbox, zone.Id), ServiceErrorKind.NotFound);
+        int published = Publisher.Calls.Count;
+        var test = Ok(await Domains.CreateAsync(sandbox, "env.example"));
+        Assert.Equal(ApiEnvironment.Sandbox, test.Environment);
+        Ok(await Records.CreateAsync(sandbox, test.Id, new RecordInput("www", "A", "192.0.2.9")));
+        // Sandbox zones are stored, not served: the production zone of the same name stays as it was.
+        Assert.Equal(published, Publisher.Calls.Count);
+        Assert.Single(await Domains.ListAsync(sandbox));
+        Assert.Single(await Domains.ListAsync(live));
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_zone_its_records_and_the_served_zone()
+    {
+        var actor = await NewClientAsync();
+        var zone = await NewZoneAsync(actor, "gone.example");
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("@", "TXT", "hello")));
+        Assert.True(Publisher.IsServed("gone.example."));
+
+        var deleted = Ok(await Domains.DeleteAsync(actor, zone.Id));
+        Assert.Equal(zone.Id, deleted.Id);
+        Assert.False(Publisher.IsServed("gone.example."));
+        Refused(await Domains.GetAsync(actor, zone.Id), ServiceErrorKind.NotFound);
+        await using var db = Database.CreateContext();
+        Assert.Equal(0, await db.Records.CountAsync(r => r.ZoneId == zone.Id));
+        Assert.True(await db.ZoneChanges.AnyAsync(c => c.ZoneId == zone.Id && c.Kind == ZoneChangeKind.Deleted));
+        Assert.True(await db.AuditEvents.AnyAsync(a => a.ZoneId == zone.Id && a.Action == "zone.delete"));
+        // The name is free again.
+        Ok(await Domains.CreateAsync(await NewClientAsync(), "gone.example"));
+    }
+
+    [Fact]
+    public async Task Create_publishes_the_empty_zone_with_the_platforms_soa_and_ns()
+    {
+        var actor = await NewClientAsync();
+        var zone = await NewZoneAsync(actor, "fresh.example");
+        var served = Publisher.RecordsOf("fresh.example.");
+        Assert.Equal(3, served.Count);
+        Assert.Equal(Meridian.Dns.Records.DnsType.SOA, served[0].Type);
+        Assert.Equal((uint)zone.Serial, Publisher.SerialOf("fresh.example."));
+        await using var db = Database.CreateContext();
+        var change = await db.ZoneChanges.SingleAsync(c => c.ZoneId == zone.Id);
+        Assert.Equal(ZoneChangeKind.Created, change.Kind);
+        Assert.Equal(zone.Serial, change.Serial);
+    }
+}
+
+public sealed class DomainServiceSqliteTests() : DomainServiceTests(new SqliteTestStorage());
+
+[Collection(PostgresCollection.Name)]
+public sealed class DomainServicePostgresTests(PostgresServer server) : DomainServiceTests(server.NewDatabase());
