@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Meridian.Dns.Server.Hosting;
+
+namespace Meridian.Server.Hosting;
+
+/// <summary>Composes `meridian serve`: configuration, the DNS server, the management plane and the HTTP
+/// surfaces, in one place.</summary>
+internal static class MeridianHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var (flags, unknown) = ConfigurationLayers.ParseFlags(args);
+        if (unknown.Count > 0) throw new ArgumentException($"unexpected argument '{unknown[0]}'");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        ConfigurationLayers.Apply(builder.Configuration, flags);
+
+        var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
+        var dns = builder.Configuration.GetSection("Dns").Get<DnsServerOptions>() ?? new DnsServerOptions();
+        if (ConfigurationLayers.DnsListenOverride(flags) is { } listen)
+        {
+            dns = new DnsServerOptions
+            {
+                Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload,
+                TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections,
+            };
+        }
+        var problems = serve.Validate().Concat(dns.Validate()).ToList();
+        if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
+
+        builder.WebHost.UseUrls("http://" + serve.Http);
+        builder.Services.AddSingleton(serve);
+        builder.Services.AddSingleton(dns);
+        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>()));
+        builder.Services.AddHostedService<DnsHostedService>();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(async context =>
+        {
+            // Whatever went wrong, the client gets no internals: the details are in the server's log.
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { error = "internal server error" });
+        }));
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+        app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0
+            ? Results.Ok(new { status = "ready" })
+            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable)).WithName("Ready");
+        return app;
+    }
+}
