@@ -126,6 +126,8 @@ server:
     xfrdir: "$dir"
     verbosity: 0
     hide-version: yes
+    # Debian builds NSD with response-rate limiting on; it would throttle a load test to ~200 qps.
+    rrl-ratelimit: 0
 remote-control:
     control-enable: no
 zone:

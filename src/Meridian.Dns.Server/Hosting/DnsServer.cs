@@ -34,7 +34,7 @@ public sealed class DnsServer : IDisposable
         foreach (var item in _options.Listen)
         {
             if (!DnsServerOptions.TryParseEndpoint(item, out var endpoint)) throw new InvalidOperationException($"bad listen address '{item}'");
-            var udp = new UdpListener(endpoint, _options.EffectiveUdpWorkers, CreateHandler, Statistics);
+            var udp = new UdpListener(endpoint, _options.EffectiveUdpWorkers, _options.MaxUdpPayload, _options.BatchedUdp, CreateHandler, Statistics);
             _udp.Add(udp);
             // TCP takes the same port as UDP, including when the port was picked by the system.
             var tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics,

@@ -18,6 +18,10 @@ public sealed class DnsServerOptions
     /// 1232 is the DNS Flag Day 2020 value that avoids fragmentation).</summary>
     public int MaxUdpPayload { get; init; } = 1232;
 
+    /// <summary>Use recvmmsg/sendmmsg batches on Linux (the fast path); false forces one datagram per
+    /// system call, as on other platforms.</summary>
+    public bool BatchedUdp { get; init; } = true;
+
     /// <summary>How long an idle TCP connection is kept open (RFC 7766 §6.2.3).</summary>
     public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

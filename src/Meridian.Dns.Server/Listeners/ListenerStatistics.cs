@@ -18,6 +18,8 @@ internal sealed class ListenerStatistics
     public long TcpRejected => Interlocked.Read(ref _tcpRejected);
 
     internal void CountUdpQuery() => Interlocked.Increment(ref _udpQueries);
+    internal void CountUdpQueries(int count) => Interlocked.Add(ref _udpQueries, count);
+    internal void CountDropped(int count) => Interlocked.Add(ref _dropped, count);
     internal void CountTcpQuery() => Interlocked.Increment(ref _tcpQueries);
     internal void CountDropped() => Interlocked.Increment(ref _dropped);
     internal void CountTcpConnection() => Interlocked.Increment(ref _tcpConnections);

@@ -18,10 +18,15 @@ internal sealed class UdpListener : IDisposable
     private readonly ListenerStatistics _statistics;
     private volatile bool _stopping;
 
-    public UdpListener(IPEndPoint endpoint, int workers, Func<IQueryHandler> createHandler, ListenerStatistics statistics)
+    private readonly int _maxResponse;
+    private readonly bool _batched;
+
+    public UdpListener(IPEndPoint endpoint, int workers, int maxResponse, bool batched, Func<IQueryHandler> createHandler, ListenerStatistics statistics)
     {
         _createHandler = createHandler;
         _statistics = statistics;
+        _maxResponse = Math.Max(maxResponse, 512);
+        _batched = batched && LinuxBatchSockets.IsSupported;
         for (int i = 0; i < workers; i++)
         {
             var socket = new Socket(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -29,6 +34,9 @@ internal sealed class UdpListener : IDisposable
             SocketOptions.EnableReusePort(socket);
             socket.ReceiveBufferSize = ReceiveBufferBytes;
             socket.SendBufferSize = ReceiveBufferBytes;
+            socket.Blocking = true;
+            // Receives wake up this often without traffic, so a stopping loop notices in time.
+            socket.ReceiveTimeout = 250;
             // Port 0 means "any free port": the first socket picks it, the rest join it.
             socket.Bind(i == 0 ? endpoint : new IPEndPoint(endpoint.Address, LocalEndPoint.Port));
             if (i == 0) LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
@@ -43,10 +51,24 @@ internal sealed class UdpListener : IDisposable
     {
         foreach (var socket in _sockets)
         {
-            var thread = new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = "dns-udp" };
+            var thread = new Thread(() => Run(socket)) { IsBackground = true, Name = "dns-udp" };
             _threads.Add(thread);
             thread.Start();
         }
+    }
+
+    /// <summary>True when the loops batch system calls (recvmmsg/sendmmsg).</summary>
+    public bool UsesBatching => _batched;
+
+    private void Run(Socket socket)
+    {
+        if (_batched)
+        {
+            using var loop = new BatchedUdpLoop(socket, _createHandler(), _statistics, _maxResponse);
+            loop.Run(() => _stopping);
+            return;
+        }
+        ReceiveLoop(socket);
     }
 
     private void ReceiveLoop(Socket socket)
@@ -62,7 +84,7 @@ internal sealed class UdpListener : IDisposable
             {
                 received = socket.ReceiveFrom(query, SocketFlags.None, remote);
             }
-            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize or SocketError.Interrupted)
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize or SocketError.Interrupted or SocketError.TimedOut or SocketError.WouldBlock)
             {
                 continue; // ICMP unreachable from an earlier send, or an oversized datagram: not fatal
             }
@@ -109,7 +131,8 @@ internal sealed class UdpListener : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        foreach (var socket in _sockets) socket.Dispose();
+        // The loops notice within one receive timeout; only then are their sockets closed under them.
         foreach (var thread in _threads) thread.Join(TimeSpan.FromSeconds(2));
+        foreach (var socket in _sockets) socket.Dispose();
     }
 }

@@ -8,11 +8,24 @@ using Meridian.Dns.Wire;
 
 namespace Meridian.Dns.Server.Tests.Listeners;
 
-public sealed class ListenerTests : IDisposable
+/// <summary>The listeners with batched UDP system calls (the Linux default).</summary>
+public sealed class BatchedListenerTests() : ListenerTests(batchedUdp: true)
+{
+    [Fact]
+    public void Linux_uses_batched_system_calls()
+    {
+        if (OperatingSystem.IsLinux()) Assert.True(Meridian.Dns.Server.Listeners.LinuxBatchSockets.IsSupported);
+    }
+}
+
+/// <summary>The same tests with one datagram per system call (the portable loop).</summary>
+public sealed class PortableListenerTests() : ListenerTests(batchedUdp: false);
+
+public abstract class ListenerTests : IDisposable
 {
     private readonly DnsServer _server;
 
-    public ListenerTests()
+    protected ListenerTests(bool batchedUdp)
     {
         _server = new DnsServer(new DnsServerOptions
         {
@@ -20,6 +33,7 @@ public sealed class ListenerTests : IDisposable
             UdpWorkers = 2,
             TcpIdleTimeout = TimeSpan.FromMilliseconds(500),
             MaxTcpConnections = 3,
+            BatchedUdp = batchedUdp,
         });
         _server.Publish(TestZones.Build("example.", """
             $ORIGIN example.
@@ -33,7 +47,11 @@ public sealed class ListenerTests : IDisposable
 
     private IPEndPoint Endpoint => _server.Endpoints[0];
 
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        _server.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static QueryMessages.Response UdpAsk(IPEndPoint server, byte[] query)
     {
