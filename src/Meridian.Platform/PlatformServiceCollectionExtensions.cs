@@ -1,0 +1,51 @@
+using Meridian.Platform.Naming;
+using Meridian.Platform.Publishing;
+using Meridian.Platform.Services;
+using Meridian.Platform.Storage;
+using Meridian.Platform.Writing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Meridian.Platform;
+
+/// <summary>Registers the platform: storage, the services every API surface calls, and publishing.
+/// Configure <see cref="StorageOptions"/> ("Storage") and <see cref="ZoneOptions"/> ("Zones"); register an
+/// <see cref="IZonePublisher"/> (e.g. <see cref="DnsServerZonePublisher"/>) to serve DNS in-process — without
+/// one, changes are stored only. Run <see cref="PlatformStartup.StartAsync"/> once before serving.</summary>
+public static class PlatformServiceCollectionExtensions
+{
+    public static IServiceCollection AddMeridianPlatform(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>();
+        services.AddOptions<ZoneOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IZonePublisher, NoZonePublisher>();
+        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+
+        services.AddSingleton(sp => new PlatformDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new ApexRecords(sp.GetRequiredService<IOptions<ZoneOptions>>().Value));
+        services.AddSingleton(sp => new ZoneNameRules(PublicSuffixList.Load(sp.GetRequiredService<IOptions<ZoneOptions>>().Value.PublicSuffixListPath)));
+        services.AddSingleton<ZoneLocks>();
+        services.AddSingleton(sp => new ZonePublication(sp.GetRequiredService<IZonePublisher>(), sp.GetRequiredService<ApexRecords>(),
+            sp.GetRequiredService<ILogger<ZonePublication>>()));
+        services.AddSingleton(sp => new ZoneWriter(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
+            sp.GetRequiredService<ZoneLocks>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ZoneCreation(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
+            sp.GetRequiredService<ZoneLocks>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton(sp => new AccountService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ApiKeyService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DomainService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),
+            sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZonePublication>(), sp.GetRequiredService<ZoneLocks>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RecordService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneWriter>()));
+        services.AddSingleton(sp => new ImportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),
+            sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZoneWriter>()));
+        services.AddSingleton(sp => new ExportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApexRecords>()));
+        services.AddSingleton(sp => new PlatformStartup(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>()));
+        return services;
+    }
+}

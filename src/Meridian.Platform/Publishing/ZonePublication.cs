@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Meridian.Dns.Names;
+using Meridian.Dns.Records;
+using Meridian.Dns.Server.Zones;
+using Meridian.Platform.Model;
+using Meridian.Platform.Records;
+using Meridian.Platform.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Meridian.Platform.Publishing;
+
+/// <summary>Keeps each zone's committed contents in memory and hands them to the <see cref="IZonePublisher"/>
+/// after every commit. Only active production zones are served: a sandbox zone may share its name with a
+/// production one, and the engine has one zone per name.</summary>
+internal sealed partial class ZonePublication(IZonePublisher publisher, ApexRecords apex, ILogger<ZonePublication> logger)
+{
+    private readonly ConcurrentDictionary<Guid, ZoneContents> _zones = new();
+
+    public static bool IsServed(Zone zone) => zone.Active && zone.Environment == ApiEnvironment.Production;
+
+    /// <summary>The zone's contents as committed at <paramref name="zone"/>'s serial: from memory when
+    /// current, else read from the database (another node wrote, or this is the first write since start).</summary>
+    public async Task<ZoneContents> GetCurrentAsync(MeridianDbContext db, Zone zone, CancellationToken cancellationToken)
+    {
+        if (_zones.TryGetValue(zone.Id, out var contents) && contents.Serial == (uint)zone.Serial) return contents;
+        contents = await LoadAsync(db, zone, cancellationToken);
+        _zones[zone.Id] = contents;
+        return contents;
+    }
+
+    /// <summary>Forgets a zone's contents after a failed commit, so the next write reads them again.</summary>
+    public void Evict(Guid zoneId) => _zones.TryRemove(zoneId, out _);
+
+    /// <summary>Hands the committed contents to the engine (or withdraws a zone that stopped being served).</summary>
+    public void Publish(ZoneContents contents, bool wasServed)
+    {
+        _zones[contents.ZoneId] = contents;
+        try
+        {
+            if (contents.Served)
+                publisher.PublishZone(contents.Origin, contents.Serial, contents.ToZoneRecords(apex.For(contents.Origin, contents.Serial)));
+            else if (wasServed)
+                publisher.RemoveZone(contents.Origin);
+        }
+        catch (Exception e) when (e is ZoneLoadException or ArgumentException or InvalidOperationException)
+        {
+            // The change is committed; other nodes and the next write publish it again. Say so loudly.
+            LogPublishFailed(logger, contents.Origin.ToString(), contents.Serial, e);
+        }
+    }
+
+    /// <summary>Stops serving a deleted zone.</summary>
+    public void Remove(Guid zoneId, DnsName origin, bool wasServed)
+    {
+        _zones.TryRemove(zoneId, out _);
+        if (wasServed) publisher.RemoveZone(origin);
+    }
+
+    /// <summary>Publishes every active production zone; run once at start, before answering.</summary>
+    public async Task<int> PublishAllAsync(PlatformDatabase database, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var zones = await db.Zones.AsNoTracking()
+            .Where(z => z.Active && z.Environment == ApiEnvironment.Production)
+            .ToListAsync(cancellationToken);
+        foreach (var zone in zones)
+        {
+            var contents = await LoadAsync(db, zone, cancellationToken);
+            Publish(contents, wasServed: false);
+        }
+        return zones.Count;
+    }
+
+    private async Task<ZoneContents> LoadAsync(MeridianDbContext db, Zone zone, CancellationToken cancellationToken)
+    {
+        var origin = DnsName.Parse(zone.Name);
+        var contents = new ZoneContents(zone.Id, origin, (uint)zone.Serial, IsServed(zone));
+        var rows = db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id)
+            .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data })
+            .AsAsyncEnumerable();
+        DnsName? lastOwner = null;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            // Records of one owner tend to come together; reuse the parsed name.
+            var owner = lastOwner is not null && string.Equals(lastOwner.ToString(), row.Name, StringComparison.Ordinal) ? lastOwner : DnsName.Parse(row.Name);
+            lastOwner = owner;
+            if (!DnsTypeNames.TryParse(row.Type, out var type) || !RdataParsing.TryParse(type, row.Data, DnsName.Root, out var wire, out _))
+            {
+                LogUnreadableRecord(logger, row.Id, zone.Name, row.Type, row.Data);
+                continue;
+            }
+            contents.Add(new StoredRecord(row.Id, owner, type, (uint)row.Ttl, wire));
+        }
+        return contents;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Zone {Zone} serial {Serial} is committed but could not be published")]
+    private static partial void LogPublishFailed(ILogger logger, string zone, uint serial, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Record {RecordId} of {Zone} ({Type} {Data}) cannot be read and is not served")]
+    private static partial void LogUnreadableRecord(ILogger logger, Guid recordId, string zone, string type, string data);
+}

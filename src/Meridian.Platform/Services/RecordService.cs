@@ -1,0 +1,167 @@
+using Meridian.Platform.Auth;
+using Meridian.Platform.Model;
+using Meridian.Platform.Naming;
+using Meridian.Platform.Publishing;
+using Meridian.Platform.Records;
+using Meridian.Platform.Storage;
+using Meridian.Platform.Writing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meridian.Platform.Services;
+
+/// <summary>Records of the caller's zones: list, get, create, update, delete. Every rule of DESIGN.md
+/// "Normalization and validation" is applied here; a committed change is in the DNS answers when the
+/// call returns.</summary>
+public sealed class RecordService
+{
+    private readonly PlatformDatabase _database;
+    private readonly ZoneWriter _writer;
+
+    internal RecordService(PlatformDatabase database, ZoneWriter writer)
+    {
+        _database = database;
+        _writer = writer;
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<Record>>> ListAsync(Actor actor, Guid zoneId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _database.CreateContext();
+        var zone = await db.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == zoneId, cancellationToken);
+        if (zone is null || !ZoneWriter.Owns(actor, zone)) return ServiceError.DomainNotFound;
+        var records = await db.Records.AsNoTracking().Where(r => r.ZoneId == zoneId)
+            .OrderBy(r => r.Name).ThenBy(r => r.Type).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return records;
+    }
+
+    public async Task<ServiceResult<Record>> GetAsync(Actor actor, Guid recordId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _database.CreateContext();
+        var found = await FindAsync(db, actor, recordId, cancellationToken);
+        return found is null ? ServiceError.RecordNotFound : found;
+    }
+
+    public Task<ServiceResult<Record>> CreateAsync(Actor actor, Guid zoneId, RecordInput input, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync<Record>(actor, zoneId, async context =>
+        {
+            if (input.Name is null) return ServiceError.Validation("Record name is required (use \"@\" for the domain itself)");
+            if (!TryDraft(context.Contents, input.Name, input.Type, input.Value, input.Priority, input.Ttl, input.CountryCodes, null, out var draft, out var error))
+                return ServiceError.Validation(error);
+            var record = Add(context, draft, "record.create");
+            await RecordSets.AlignTtlAsync(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
+            return record;
+        }, cancellationToken);
+
+    public async Task<ServiceResult<Record>> UpdateAsync(Actor actor, Guid recordId, RecordInput input, CancellationToken cancellationToken = default)
+    {
+        var zoneId = await FindZoneIdAsync(actor, recordId, cancellationToken);
+        if (zoneId is null) return ServiceError.RecordNotFound;
+        return await _writer.WriteAsync<Record>(actor, zoneId.Value, ServiceError.RecordNotFound, async context =>
+        {
+            var record = await context.Db.Records.SingleOrDefaultAsync(r => r.Id == recordId && r.ZoneId == context.Zone.Id, cancellationToken);
+            if (record is null) return ServiceError.RecordNotFound;
+
+            string type = input.Type ?? record.Type;
+            bool known = RecordTypeRules.TryParse(type, out var parsedType, out _);
+            bool sameType = known && RecordTypeRules.Name(parsedType) == record.Type;
+            var (currentPriority, currentValue) = RecordValueRules.SplitPriority(record.Type, record.Data);
+            string? value = input.Value ?? (sameType ? currentValue : null);
+            if (value is null) return ServiceError.Validation("Record value is required when the type changes");
+            long? priority = input.Priority;
+            if (priority is null && sameType && RecordValueRules.HasPriority(parsedType) && !RecordValueRules.CarriesPriority(parsedType, value))
+                priority = currentPriority;
+
+            if (!TryDraft(context.Contents, input.Name ?? record.Name, type, value, priority, input.Ttl ?? record.Ttl,
+                    input.CountryCodes ?? record.CountryCodes, record.Id, out var draft, out string? error))
+                return ServiceError.Validation(error);
+
+            string data = RdataParsing.Format(draft.Type, draft.Wire);
+            string name = draft.Owner.ToString();
+            string typeName = RecordTypeRules.Name(draft.Type);
+            if (name == record.Name && typeName == record.Type && data == record.Data && (int)draft.Ttl == record.Ttl &&
+                draft.CountryCodes.AsSpan().SequenceEqual(record.CountryCodes))
+                return record;
+
+            string before = AuditSnapshots.Of(record);
+            record.Name = name;
+            record.Type = typeName;
+            record.Data = data;
+            record.Ttl = (int)draft.Ttl;
+            record.CountryCodes = draft.CountryCodes;
+            record.UpdatedAt = context.Now;
+            context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire));
+            await RecordSets.AlignTtlAsync(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
+            context.Audit("record.update", record.Id, before, AuditSnapshots.Of(record));
+            context.MarkChanged();
+            return record;
+        }, cancellationToken);
+    }
+
+    public async Task<ServiceResult<Record>> DeleteAsync(Actor actor, Guid recordId, CancellationToken cancellationToken = default)
+    {
+        var zoneId = await FindZoneIdAsync(actor, recordId, cancellationToken);
+        if (zoneId is null) return ServiceError.RecordNotFound;
+        return await _writer.WriteAsync<Record>(actor, zoneId.Value, ServiceError.RecordNotFound, async context =>
+        {
+            var record = await context.Db.Records.SingleOrDefaultAsync(r => r.Id == recordId && r.ZoneId == context.Zone.Id, cancellationToken);
+            if (record is null) return ServiceError.RecordNotFound;
+            context.Db.Records.Remove(record);
+            context.Contents.Remove(record.Id);
+            context.Audit("record.delete", record.Id, AuditSnapshots.Of(record), null);
+            context.MarkChanged();
+            return record;
+        }, cancellationToken);
+    }
+
+    /// <summary>Checks one record's own fields against the zone: name inside it, known type, TTL, value, country codes.</summary>
+    internal static bool TryDraft(ZoneContents zone, string name, string? type, string? value, long? priority, long? ttl,
+        IReadOnlyList<string>? countryCodes, Guid? replacing, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RecordDraft? draft,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        draft = null;
+        if (!RecordNameRules.TryResolve(name, zone.Origin, out var owner, out error)) return false;
+        if (!RecordTypeRules.TryParse(type, out var dnsType, out error)) return false;
+        uint effectiveTtl;
+        if (ttl is { } given)
+        {
+            error = RecordLimits.CheckTtl(given);
+            if (error is not null) return false;
+            effectiveTtl = (uint)given;
+        }
+        else
+        {
+            effectiveTtl = RecordSetRules.SetTtl(zone, owner, dnsType, replacing) ?? RecordLimits.DefaultTtl;
+        }
+        if (!RecordValueRules.TryBuild(dnsType, value, priority, out var wire, out error)) return false;
+        if (!GeoTargetRules.TryNormalize(countryCodes, out var codes, out error)) return false;
+        error = RecordSetRules.Check(zone, owner, dnsType, wire, replacing);
+        if (error is not null) return false;
+        draft = new RecordDraft(owner, dnsType, effectiveTtl, wire, [.. codes]);
+        return true;
+    }
+
+    private static Record Add(ZoneWriteContext context, RecordDraft draft, string action)
+    {
+        var record = RecordSets.NewRecord(context, draft);
+        context.Db.Records.Add(record);
+        context.Contents.Add(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire));
+        context.Audit(action, record.Id, null, AuditSnapshots.Of(record));
+        context.MarkChanged();
+        return record;
+    }
+
+    private async Task<Guid?> FindZoneIdAsync(Actor actor, Guid recordId, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        return (await FindAsync(db, actor, recordId, cancellationToken))?.ZoneId;
+    }
+
+    private static async Task<Record?> FindAsync(MeridianDbContext db, Actor actor, Guid recordId, CancellationToken cancellationToken)
+    {
+        var environment = actor.Environment;
+        var accountId = actor.AccountId;
+        return await db.Records.AsNoTracking()
+            .Where(r => r.Id == recordId && db.Zones.Any(z => z.Id == r.ZoneId && z.AccountId == accountId && z.Environment == environment))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using Meridian.Platform.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Meridian.Platform.Storage;
+
+/// <summary>The platform's tables. Each database provider has its own subclass so that each keeps its
+/// own migrations (<see cref="SqliteMeridianDbContext"/>, <see cref="PostgresMeridianDbContext"/>).</summary>
+public abstract class MeridianDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Zone> Zones => Set<Zone>();
+
+    public DbSet<Record> Records => Set<Record>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ZoneChange> ZoneChanges => Set<ZoneChange>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var listComparer = new ValueComparer<string[]>(
+            (a, b) => ColumnConversions.ListsEqual(a, b),
+            v => ColumnConversions.ListHash(v),
+            v => v.ToArray());
+        var listConverter = new ValueConverter<string[], string>(
+            v => ColumnConversions.ListToJson(v), v => ColumnConversions.ListFromJson(v));
+        var environment = new ValueConverter<ApiEnvironment, string>(
+            v => ColumnConversions.EnvironmentToText(v), v => ColumnConversions.EnvironmentFromText(v));
+
+        modelBuilder.Entity<Account>(account =>
+        {
+            account.HasKey(a => a.Id);
+            account.Property(a => a.Kind).HasConversion(v => ColumnConversions.KindToText(v), v => ColumnConversions.KindFromText(v)).HasMaxLength(16);
+            account.Property(a => a.Name).HasMaxLength(200);
+            account.Property(a => a.Email).HasMaxLength(320);
+        });
+
+        modelBuilder.Entity<ApiKey>(key =>
+        {
+            key.HasKey(k => k.Id);
+            key.HasOne<Account>().WithMany().HasForeignKey(k => k.AccountId).OnDelete(DeleteBehavior.Cascade);
+            key.Property(k => k.Name).HasMaxLength(200);
+            key.Property(k => k.Environment).HasConversion(environment).HasMaxLength(16);
+            key.Property(k => k.Scopes).HasConversion(listConverter, listComparer);
+            key.Property(k => k.KeyId).HasMaxLength(32);
+            key.Property(k => k.Prefix).HasMaxLength(48);
+            key.HasIndex(k => k.KeyId).IsUnique();
+            key.HasIndex(k => k.AccountId);
+        });
+
+        modelBuilder.Entity<Zone>(zone =>
+        {
+            zone.HasKey(z => z.Id);
+            zone.HasOne<Account>().WithMany().HasForeignKey(z => z.AccountId).OnDelete(DeleteBehavior.Restrict);
+            zone.Property(z => z.Name).HasMaxLength(256);
+            zone.Property(z => z.Environment).HasConversion(environment).HasMaxLength(16);
+            zone.HasIndex(z => new { z.Name, z.Environment }).IsUnique();
+            zone.HasIndex(z => z.AccountId);
+        });
+
+        modelBuilder.Entity<Record>(record =>
+        {
+            record.HasKey(r => r.Id);
+            record.HasOne<Zone>().WithMany().HasForeignKey(r => r.ZoneId).OnDelete(DeleteBehavior.Cascade);
+            record.Property(r => r.Name).HasMaxLength(256);
+            record.Property(r => r.Type).HasMaxLength(16);
+            record.Property(r => r.CountryCodes).HasConversion(listConverter, listComparer);
+            record.HasIndex(r => new { r.ZoneId, r.Name, r.Type });
+        });
+
+        modelBuilder.Entity<AuditEvent>(audit =>
+        {
+            audit.HasKey(a => a.Id);
+            audit.Property(a => a.Action).HasMaxLength(64);
+            audit.Property(a => a.ZoneName).HasMaxLength(256);
+            // No foreign keys: the history outlives the zones and keys it mentions.
+            audit.HasIndex(a => new { a.ZoneId, a.At });
+            audit.HasIndex(a => new { a.AccountId, a.At });
+        });
+
+        modelBuilder.Entity<ZoneChange>(change =>
+        {
+            change.HasKey(c => c.Sequence);
+            change.Property(c => c.Sequence).ValueGeneratedOnAdd();
+            change.Property(c => c.ZoneName).HasMaxLength(256);
+            change.Property(c => c.Kind).HasConversion(v => ColumnConversions.ChangeKindToText(v), v => ColumnConversions.ChangeKindFromText(v)).HasMaxLength(32);
+            change.HasIndex(c => c.ZoneId);
+        });
+
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => ColumnConversions.AsUtc(v));
+        var utcNullable = new ValueConverter<DateTime?, DateTime?>(v => v, v => v == null ? v : ColumnConversions.AsUtc(v.Value));
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            entity.SetTableName(SnakeCase(entity.GetTableName()!));
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                if (property.ClrType == typeof(DateTime)) property.SetValueConverter(utc);
+                else if (property.ClrType == typeof(DateTime?)) property.SetValueConverter(utcNullable);
+            }
+            foreach (var key in entity.GetKeys()) key.SetName(SnakeCase(key.GetName()!));
+            foreach (var foreignKey in entity.GetForeignKeys()) foreignKey.SetConstraintName(SnakeCase(foreignKey.GetConstraintName()!));
+            foreach (var index in entity.GetIndexes()) index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
+        }
+    }
+
+    /// <summary>"ZoneChanges" -> "zone_changes", "IX_Records_ZoneId" -> "ix_records_zone_id".</summary>
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (char.IsAsciiLetterUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsAsciiLetterLower(name[i - 1]) || char.IsAsciiDigit(name[i - 1]) ||
+                    (i + 1 < name.Length && char.IsAsciiLetterLower(name[i + 1]))))
+                    sb.Append('_');
+                sb.Append((char)(c | 0x20));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}

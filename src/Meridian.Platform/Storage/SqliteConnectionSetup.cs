@@ -1,0 +1,29 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Meridian.Platform.Storage;
+
+/// <summary>Per-connection SQLite settings. WAL itself is a property of the file (set once at start);
+/// synchronous=NORMAL is safe with WAL against process crashes and spares an fsync per commit; the busy
+/// timeout makes a writer wait for another process's write lock instead of failing.</summary>
+internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
+        $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
+    }
+}

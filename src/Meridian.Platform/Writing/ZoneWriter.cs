@@ -1,0 +1,67 @@
+using Meridian.Platform.Auth;
+using Meridian.Platform.Model;
+using Meridian.Platform.Publishing;
+using Meridian.Platform.Services;
+using Meridian.Platform.Storage;
+
+namespace Meridian.Platform.Writing;
+
+/// <summary>Runs every change to an existing zone the same way: the zone's in-process lock, a write
+/// transaction with the zone row locked, ownership checked, the change applied, then — when it changed
+/// anything — the serial raised, a <see cref="ZoneChange"/> appended, commit, and the zone published
+/// before the caller hears back. A refused change rolls back and leaves nothing behind.</summary>
+internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publication, ZoneLocks locks, TimeProvider clock)
+{
+    public Task<ServiceResult<T>> WriteAsync<T>(Actor actor, Guid zoneId, Func<ZoneWriteContext, Task<ServiceResult<T>>> change, CancellationToken cancellationToken) =>
+        WriteAsync(actor, zoneId, ServiceError.DomainNotFound, change, cancellationToken);
+
+    /// <param name="notFound">The error when the zone is gone or not the actor's (record calls say "Record not found").</param>
+    public async Task<ServiceResult<T>> WriteAsync<T>(Actor actor, Guid zoneId, ServiceError notFound, Func<ZoneWriteContext, Task<ServiceResult<T>>> change, CancellationToken cancellationToken)
+    {
+        using var zoneLock = await locks.AcquireAsync(zoneId, cancellationToken);
+        ZoneContents contents;
+        ServiceResult<T> result;
+        bool wasServed;
+        await using (var transaction = await WriteTransaction.BeginAsync(database, cancellationToken))
+        {
+            var zone = await transaction.LockZoneAsync(zoneId, cancellationToken);
+            if (zone is null || !Owns(actor, zone)) return notFound;
+            contents = await publication.GetCurrentAsync(transaction.Db, zone, cancellationToken);
+            wasServed = contents.Served;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var context = new ZoneWriteContext(transaction, zone, contents, actor, now);
+            try
+            {
+                result = await change(context);
+                if (!context.Changed) return result;
+                if (!result.Succeeded)
+                {
+                    // A change that touched the contents and then refused: forget them, roll back.
+                    publication.Evict(zoneId);
+                    return result;
+                }
+                uint serial = SerialNumbers.Next((uint)zone.Serial, now);
+                zone.Serial = serial;
+                zone.UpdatedAt = now;
+                transaction.Db.ZoneChanges.Add(new ZoneChange
+                {
+                    ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.RecordsChanged, At = now,
+                });
+                await transaction.Db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                contents.Serial = serial;
+                contents.Served = ZonePublication.IsServed(zone);
+            }
+            catch
+            {
+                publication.Evict(zoneId);
+                throw;
+            }
+        }
+        publication.Publish(contents, wasServed);
+        return result;
+    }
+
+    /// <summary>A zone is visible to the account that owns it, through keys of the zone's environment.</summary>
+    public static bool Owns(Actor actor, Zone zone) => zone.AccountId == actor.AccountId && zone.Environment == actor.Environment;
+}
