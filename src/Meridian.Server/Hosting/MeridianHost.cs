@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Meridian.Api.Admin;
+using Meridian.Api.Client;
 using Meridian.Dns.Server.Hosting;
+using Meridian.Platform.Publishing;
 
 namespace Meridian.Server.Hosting;
 
@@ -32,6 +35,11 @@ internal static class MeridianHost
         builder.Services.AddSingleton(serve);
         builder.Services.AddSingleton(dns);
         builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>()));
+        // Committed writes publish straight into this process's DNS server.
+        builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
+        builder.Services.AddPlatform(builder.Configuration, serve);
+        // Order matters: zones are loaded before DNS listens, and both before HTTP accepts requests.
+        builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -45,6 +53,8 @@ internal static class MeridianHost
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(new { error = "internal server error" });
         }));
+        app.MapClientApiEndpoints();
+        app.MapAdminApiEndpoints();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
         app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0
             ? Results.Ok(new { status = "ready" })
