@@ -17,10 +17,10 @@ internal sealed class PlatformCommandContext : IAsyncDisposable
     {
         var configuration = new ConfigurationManager();
         ConfigurationLayers.Apply(configuration, flags);
-        var serve = configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPlatform(configuration, serve);
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddPlatform();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<PlatformDatabase>().MigrateAsync();
         return new PlatformCommandContext(provider);

@@ -19,25 +19,16 @@ internal static class MeridianHost
         ConfigurationLayers.Apply(builder.Configuration, flags);
 
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
-        var dns = builder.Configuration.GetSection("Dns").Get<DnsServerOptions>() ?? new DnsServerOptions();
-        if (ConfigurationLayers.DnsListenOverride(flags) is { } listen)
-        {
-            dns = new DnsServerOptions
-            {
-                Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload,
-                TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections,
-            };
-        }
-        var problems = serve.Validate().Concat(dns.Validate()).ToList();
+        var dnsOverride = ConfigurationLayers.DnsListenOverride(flags);
+        var problems = serve.Validate().Concat(ReadDnsOptions(builder.Configuration, dnsOverride).Validate()).ToList();
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
 
         builder.WebHost.UseUrls("http://" + serve.Http);
-        builder.Services.AddSingleton(serve);
-        builder.Services.AddSingleton(dns);
+        builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>()));
         // Committed writes publish straight into this process's DNS server.
         builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
-        builder.Services.AddPlatform(builder.Configuration, serve);
+        builder.Services.AddPlatform();
         // Order matters: zones are loaded before DNS listens, and both before HTTP accepts requests.
         builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
@@ -60,5 +51,17 @@ internal static class MeridianHost
             ? Results.Ok(new { status = "ready" })
             : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable)).WithName("Ready");
         return app;
+    }
+
+    /// <summary>The "Dns" section, with a --dns flag replacing the listen list.</summary>
+    private static DnsServerOptions ReadDnsOptions(IConfiguration configuration, IReadOnlyList<string>? listenOverride)
+    {
+        var dns = configuration.GetSection("Dns").Get<DnsServerOptions>() ?? new DnsServerOptions();
+        if (listenOverride is null) return dns;
+        return new DnsServerOptions
+        {
+            Listen = [.. listenOverride], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
+            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections,
+        };
     }
 }
