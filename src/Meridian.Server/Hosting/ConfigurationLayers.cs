@@ -28,7 +28,7 @@ internal static class ConfigurationLayers
         {
             // --dns replaces the whole listen list, which a configuration array cannot express (arrays
             // merge by index), so the host applies it after binding; see DnsListenOverride.
-            if (flag != "--dns") overrides[s_flags[flag]] = value;
+            if (flag != "--dns") overrides[s_flags.GetValueOrDefault(flag) ?? flag[2..]] = value;
         }
         configuration.AddInMemoryCollection(overrides);
     }
@@ -37,13 +37,22 @@ internal static class ConfigurationLayers
     public static IReadOnlyList<string>? DnsListenOverride(IReadOnlyDictionary<string, string> flags) =>
         flags.TryGetValue("--dns", out var value) ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
 
-    /// <summary>Takes the known flags out of <paramref name="args"/>; anything else is returned as unknown.</summary>
+    /// <summary>Takes the known flags ("--data DIR" or "--data=DIR") and configuration settings
+    /// ("--Section:Key=value") out of <paramref name="args"/>; anything else is returned as unknown.</summary>
     public static (Dictionary<string, string> Flags, List<string> Unknown) ParseFlags(IReadOnlyList<string> args)
     {
         var flags = new Dictionary<string, string>(StringComparer.Ordinal);
         var unknown = new List<string>();
         for (int i = 0; i < args.Count; i++)
         {
+            int equals = args[i].IndexOf('=', StringComparison.Ordinal);
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && equals > 2)
+            {
+                // "--Section:Key=value" is .NET's command-line configuration syntax; WebApplicationFactory
+                // passes a test host's settings this way.
+                flags[args[i][..equals]] = args[i][(equals + 1)..];
+                continue;
+            }
             if (s_flags.ContainsKey(args[i]) && i + 1 < args.Count)
             {
                 flags[args[i]] = args[++i];

@@ -53,14 +53,17 @@ internal static class MeridianHost
         return app;
     }
 
-    /// <summary>The "Dns" section, with a --dns flag replacing the listen list.</summary>
+    /// <summary>The "Dns" section; its listen list, or a --dns flag, replaces the default list.</summary>
     private static DnsServerOptions ReadDnsOptions(IConfiguration configuration, IReadOnlyList<string>? listenOverride)
     {
         var dns = configuration.GetSection("Dns").Get<DnsServerOptions>() ?? new DnsServerOptions();
-        if (listenOverride is null) return dns;
+        // The binder appends configured list items to the property's default list, so the configured
+        // list is read on its own: it replaces the default.
+        var listen = listenOverride ?? configuration.GetSection("Dns:Listen").Get<string[]>();
+        if (listen is null) return dns;
         return new DnsServerOptions
         {
-            Listen = [.. listenOverride], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
+            Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
             TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections,
         };
     }
