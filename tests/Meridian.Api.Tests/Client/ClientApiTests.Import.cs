@@ -165,9 +165,9 @@ public abstract partial class ClientApiTests
     }
 
     [Fact]
-    public async Task Import_into_the_callers_existing_domain_adds_the_records()
+    public async Task Import_into_the_callers_existing_domain_adds_the_records_even_at_the_domain_limit()
     {
-        var (client, domainId, zone) = await ClientWithDomainAsync("existing");
+        var (client, domainId, zone) = await ClientWithDomainAsync("existing", domainLimit: 1);
         await client.Api.CreateRecordAsync(domainId, "old", "A", "192.0.2.1");
 
         var imported = (await client.Api.ImportAsync($"$ORIGIN {zone}\nnew IN A 192.0.2.2\n")).Expect(201);

@@ -13,8 +13,17 @@ public sealed record ApiResponse(int Status, string Body, MediaTypeHeaderValue? 
     {
         get
         {
-            var json = Json;
-            Assert.True(json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out _), $"not an {{\"error\"}} body: {Shorten(Body)}");
+            JsonElement json;
+            try
+            {
+                json = Json;
+            }
+            catch (JsonException)
+            {
+                json = default;
+            }
+            Assert.True(json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out _),
+                $"{Status} with a body that is not {{\"error\": …}}: '{Shorten(Body)}' ({ContentType})");
             Assert.Equal(["error"], json.EnumerateObject().Select(p => p.Name));
             return json.GetProperty("error").GetString()!;
         }
