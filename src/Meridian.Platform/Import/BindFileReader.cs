@@ -8,12 +8,15 @@ namespace Meridian.Platform.Import;
 
 /// <summary>Reads an uploaded BIND zone file with the DNS engine's zone-file reader: standard files and the
 /// hosting providers' export style (absolute owners, "IN 1d CNAME"), TTL units, <c>$GENERATE</c>.
-/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused. SOA and apex NS records are skipped (the platform
-/// serves its own); NS records below the apex are delegations and are kept. A record line the reader refuses is one
+/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused. SOA and NS records are skipped, as the Client API
+/// spec says (the platform serves its own). A record line the reader refuses is one
 /// per-record error; a directive or a broken quote/parenthesis (after which nothing can be trusted) fails
 /// the whole file with its line number.</summary>
 internal static class BindFileReader
 {
+    /// <summary>Most records one import may hold (the file is read into memory and stored in one transaction).</summary>
+    public const int MaxRecords = 250_000;
+
     private static readonly byte[] s_defaultTtl = "$TTL 3600\n"u8.ToArray();
 
     /// <summary>The zone a file is for, when it says so: its first <c>$ORIGIN</c>, else the owner of a leading
@@ -57,7 +60,13 @@ internal static class BindFileReader
         {
             if (reader.TryReadNext(out var record))
             {
-                if (record.Type == DnsType.SOA || (record.Type == DnsType.NS && record.Owner.Equals(origin))) skipped++;
+                // A few lines of $GENERATE can describe millions of records: stop reading at the cap.
+                if (records.Count + skipped >= MaxRecords)
+                {
+                    error = $"Invalid zone file: more than {MaxRecords:N0} records; import it in several parts";
+                    return false;
+                }
+                if (record.Type is DnsType.SOA or DnsType.NS) skipped++; // the platform serves its own SOA and NS (spec: NS records are ignored)
                 else records.Add(new ImportCandidate(record.Owner.ToLower(), record.Type, record.Ttl, record.Data, reader.Position.Line - 1));
                 continue;
             }

@@ -19,6 +19,8 @@ internal static class DnsLabels
                 if (allowWildcard && index == 0) continue;
                 return allowWildcard ? "'*' is only allowed as the leftmost label" : "'*' is not allowed in this name";
             }
+            if (!allowUnderscore && (label[0] == (byte)'-' || label[^1] == (byte)'-'))
+                return $"label '{LabelText(label)}' may not start or end with '-'";
             foreach (byte c in label)
             {
                 bool ok = (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-' || (allowUnderscore && c == '_');
