@@ -11,6 +11,7 @@ public sealed class DnsServer : IDisposable
     private readonly DnsServerOptions _options;
     private readonly List<UdpListener> _udp = [];
     private readonly List<DnsTcpListener> _tcp = [];
+    private bool _disposed;
 
     public DnsServer(DnsServerOptions options)
     {
@@ -79,6 +80,9 @@ public sealed class DnsServer : IDisposable
 
     public void Dispose()
     {
+        // The host stops the server and then its container disposes it again; the second call does nothing.
+        if (_disposed) return;
+        _disposed = true;
         foreach (var udp in _udp) udp.Dispose();
         foreach (var tcp in _tcp) tcp.Dispose();
     }

@@ -10,6 +10,7 @@ namespace Meridian.Dns.ZoneFiles;
 public sealed partial class ZoneFileReader
 {
     private long _dateOffset;
+    private Generation? _generation;
     private byte[]? _ownerBuffer;
     private byte[]? _dataBuffer;
 
@@ -184,33 +185,51 @@ public sealed partial class ZoneFileReader
         if (!DnsTypeNames.TryParse(typeText, out var type)) return Fail(typeToken, $"unknown RR type '{Latin1(typeText)}'");
         if (ClassSpecificTypes.IsMeta(type)) return Fail(typeToken, $"meta RR type '{Latin1(typeText)}'");
 
+        _generation = new Generation(lexer, _frame.Origin, ownerToken, dataToken, type, start, stop, step, PositionOf(rangeToken));
+        return true;
+    }
+
+    /// <summary>Produces the next record of the <c>$GENERATE</c> in progress. Records are made one at a
+    /// time as they are read, so a range of millions costs no memory here; each is its own commit group,
+    /// as BIND commits each one at once. False on an error, which ends the generation.</summary>
+    private bool GenerateNext()
+    {
+        var generation = _generation!;
+        if (generation.Next > generation.Stop)
+        {
+            _generation = null;
+            return true;
+        }
+        int iteration = (int)generation.Next;
+        generation.Next += generation.Step;
         _ownerBuffer ??= new byte[GenerateTemplate.MaxOwnerLength];
         _dataBuffer ??= new byte[GenerateTemplate.MaxDataLength];
-        var ownerTemplate = lexer.TextOf(ownerToken);
-        var dataTemplate = lexer.TextOf(dataToken);
-        var position = PositionOf(rangeToken);
-        for (long iteration = start; iteration <= stop; iteration += step)
+        var source = generation.Source;
+        string? error = GenerateTemplate.Expand(source.TextOf(generation.OwnerToken), iteration, _ownerBuffer, out int ownerLength);
+        if (error is not null) return StopGenerating(generation.OwnerToken, error);
+        error = GenerateTemplate.Expand(source.TextOf(generation.DataToken), iteration, _dataBuffer, out int dataLength);
+        if (error is not null) return StopGenerating(generation.DataToken, error);
+        if (!DnsName.TryParse(_ownerBuffer.AsSpan(0, ownerLength), generation.Origin, out var owner, out error))
+            return StopGenerating(generation.OwnerToken, BindNameError(error));
+        if (!owner.IsSubdomainOf(_options.Origin))
         {
-            string? error = GenerateTemplate.Expand(ownerTemplate, (int)iteration, _ownerBuffer, out int ownerLength);
-            if (error is not null) return Fail(ownerToken, error);
-            error = GenerateTemplate.Expand(dataTemplate, (int)iteration, _dataBuffer, out int dataLength);
-            if (error is not null) return Fail(dataToken, error);
-            if (!DnsName.TryParse(_ownerBuffer.AsSpan(0, ownerLength), _frame.Origin, out var owner, out error))
-                return Fail(ownerToken, BindNameError(error));
-            if (!owner.IsSubdomainOf(_options.Origin))
-            {
-                Warn(ownerToken, $"ignoring out-of-zone data ({Bind(owner)})");
-                continue;
-            }
-            if (!TryParseGeneratedData(type, dataLength, out error)) return Fail(dataToken, error);
-            _groups.AddAlone(new ResourceRecord(owner, type, _options.Class, _ttl, _rdata.ToArray()), position);
+            Warn(generation.OwnerToken, $"ignoring out-of-zone data ({Bind(owner)})");
+            return true;
         }
+        if (!TryParseGeneratedData(generation.Type, generation.Origin, dataLength, out error)) return StopGenerating(generation.DataToken, error);
+        _groups.AddAlone(new ResourceRecord(owner, generation.Type, _options.Class, _ttl, _rdata.ToArray()), generation.Position);
         return true;
+    }
+
+    private bool StopGenerating(in TextToken token, string error)
+    {
+        _generation = null;
+        return Fail(token, error);
     }
 
     /// <summary>Lexes and parses one expansion of the data template (it may hold quotes, parentheses and
     /// comments of its own, as BIND re-reads it with its lexer).</summary>
-    private bool TryParseGeneratedData(DnsType type, int length, [NotNullWhen(false)] out string? error)
+    private bool TryParseGeneratedData(DnsType type, DnsName origin, int length, [NotNullWhen(false)] out string? error)
     {
         _rdata.Clear();
         var lexer = new ZoneFileLexer(_dataBuffer!, length, _frame.Lexer.FileName);
@@ -224,7 +243,7 @@ public sealed partial class ZoneFileReader
                 tokens = lexer.Tokens;
                 break;
         }
-        var reader = new RdataTextReader(lexer.Text, tokens, _frame.Origin);
+        var reader = new RdataTextReader(lexer.Text, tokens, origin);
         if (!TryParseData(type, ref reader, out error))
         {
             error ??= "syntax error";
@@ -250,5 +269,28 @@ public sealed partial class ZoneFileReader
         if (tokens.Length > used) return Fail(tokens[used], "extra input text");
         if (_frame.Lexer.EndedAtEof) return Fail(_frame.Lexer.EndLine, _frame.Lexer.EndColumn, "extra input text");
         return true;
+    }
+
+    /// <summary>A <c>$GENERATE</c> being expanded: its templates stay in the source they were read from.</summary>
+    private sealed class Generation(ZoneFileLexer source, DnsName origin, TextToken owner, TextToken data, DnsType type,
+        long next, int stop, int step, ZoneFilePosition position)
+    {
+        public ZoneFileLexer Source { get; } = source;
+
+        public DnsName Origin { get; } = origin;
+
+        public TextToken OwnerToken { get; } = owner;
+
+        public TextToken DataToken { get; } = data;
+
+        public DnsType Type { get; } = type;
+
+        public long Next { get; set; } = next;
+
+        public int Stop { get; } = stop;
+
+        public int Step { get; } = step;
+
+        public ZoneFilePosition Position { get; } = position;
     }
 }

@@ -64,6 +64,12 @@ public sealed partial class ZoneFileReader
                 Group = next.Group;
                 return true;
             }
+            if (_generation is not null)
+            {
+                if (GenerateNext()) continue;
+                record = null;
+                return false;
+            }
             if (_done || !ProcessLine())
             {
                 record = null;

@@ -115,4 +115,14 @@ public class GenerateTests
         Assert.Equal("19.example.", Assert.Single(records).Owner);
         Assert.Equal(DnsType.CNAME, records[0].Record.Type);
     }
+
+    [Fact]
+    public void Records_are_generated_as_they_are_read_so_a_huge_range_costs_nothing_up_front()
+    {
+        var reader = new ZoneFileReader(Encoding.ASCII.GetBytes("$TTL 60\n$GENERATE 0-2000000000 h$ A 192.0.2.1\n"),
+            new ZoneFileReaderOptions { Origin = Meridian.Dns.Names.DnsName.Parse("example.") });
+        var owners = new List<string>();
+        for (int i = 0; i < 3 && reader.TryReadNext(out var record); i++) owners.Add(record.Owner.ToString());
+        Assert.Equal(["h0.example.", "h1.example.", "h2.example."], owners);
+    }
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Meridian.Api.Admin;
+using Meridian.Platform.Model;
+using Meridian.Platform.Services;
+
+namespace Meridian.Server.Cli;
+
+/// <summary><c>meridian accounts create|list|set-limit</c>. `create` also issues the account's first API
+/// key and prints the token alone on the last line, for scripts.</summary>
+internal static class AccountsCommand
+{
+    public const string Usage = """
+          accounts create --kind client|partner|admin --name NAME --email EMAIL [--domain-limit N] [--data DIR | --database CS]
+              create an account and its first API key; the token is printed alone on the last line
+          accounts list [--data DIR | --database CS]
+          accounts set-limit --account ACCOUNT_ID_OR_NAME --domain-limit N|unlimited [--data DIR | --database CS]
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string verb = args.Length > 0 ? args[0] : "";
+        var rest = args.Length > 0 ? args[1..] : [];
+        return verb switch
+        {
+            "create" => await CreateAsync(new CommandArguments(rest, new HashSet<string> { "--kind", "--name", "--email", "--domain-limit" }), stdout, stderr),
+            "list" => await ListAsync(new CommandArguments(rest, new HashSet<string>()), stdout, stderr),
+            "set-limit" => await SetLimitAsync(new CommandArguments(rest, new HashSet<string> { "--account", "--domain-limit" }), stdout, stderr),
+            _ => await Fail(stderr, $"unknown accounts command '{verb}'"),
+        };
+    }
+
+    private static async Task<int> CreateAsync(CommandArguments a, TextWriter stdout, TextWriter stderr)
+    {
+        if (a.Error is not null) return await Fail(stderr, a.Error);
+        if (!AdminApiEndpoints.TryParseKind(a["--kind"], out var kind)) return await Fail(stderr, "--kind must be client, partner or admin");
+        if (a["--name"] is not { Length: > 0 } name) return await Fail(stderr, "--name is required");
+        if (a["--email"] is not { Length: > 0 } email) return await Fail(stderr, "--email is required");
+        int? limit = null;
+        if (a["--domain-limit"] is { } text)
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) return await Fail(stderr, "--domain-limit must be a whole number of 0 or more");
+            limit = n;
+        }
+        await using var platform = await PlatformCommandContext.OpenAsync(a.StorageFlags);
+        var account = await platform.Get<AccountService>().CreateAsync(kind, name, email, limit);
+        if (!account.Succeeded) return await Fail(stderr, account.Error.Message, usage: false);
+        var key = await platform.Get<ApiKeyService>().IssueAsync(account.Value.Id, "default", ApiEnvironment.Production);
+        if (!key.Succeeded) return await Fail(stderr, key.Error.Message, usage: false);
+        await stdout.WriteLineAsync($"created {kind.ToString().ToLowerInvariant()} account {account.Value.Name} ({account.Value.Id}); API key (shown once):");
+        await stdout.WriteLineAsync(key.Value.Token);
+        return 0;
+    }
+
+    private static async Task<int> ListAsync(CommandArguments a, TextWriter stdout, TextWriter stderr)
+    {
+        if (a.Error is not null) return await Fail(stderr, a.Error);
+        await using var platform = await PlatformCommandContext.OpenAsync(a.StorageFlags);
+        await stdout.WriteLineAsync("ID\tKIND\tNAME\tEMAIL\tDOMAIN_LIMIT");
+        foreach (var account in await platform.Get<AccountService>().ListAsync())
+        {
+            string limit = account.DomainLimit?.ToString(CultureInfo.InvariantCulture) ?? "unlimited";
+            await stdout.WriteLineAsync($"{account.Id}\t{account.Kind.ToString().ToLowerInvariant()}\t{account.Name}\t{account.Email}\t{limit}");
+        }
+        return 0;
+    }
+
+    private static async Task<int> SetLimitAsync(CommandArguments a, TextWriter stdout, TextWriter stderr)
+    {
+        if (a.Error is not null) return await Fail(stderr, a.Error);
+        if (a["--account"] is not { Length: > 0 } which) return await Fail(stderr, "--account is required");
+        int? limit = null;
+        if (a["--domain-limit"] is not { } text) return await Fail(stderr, "--domain-limit is required");
+        if (text != "unlimited")
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) return await Fail(stderr, "--domain-limit must be a whole number or 'unlimited'");
+            limit = n;
+        }
+        await using var platform = await PlatformCommandContext.OpenAsync(a.StorageFlags);
+        var accounts = platform.Get<AccountService>();
+        var account = await FindAsync(accounts, which);
+        if (account is null) return await Fail(stderr, $"no account '{which}'", usage: false);
+        var result = await accounts.SetDomainLimitAsync(account.Id, limit);
+        if (!result.Succeeded) return await Fail(stderr, result.Error.Message, usage: false);
+        await stdout.WriteLineAsync($"{result.Value.Name}: domain limit {text}");
+        return 0;
+    }
+
+    /// <summary>An account by id, or by name when exactly one account has it.</summary>
+    public static async Task<Account?> FindAsync(AccountService accounts, string idOrName)
+    {
+        if (Guid.TryParse(idOrName, out var id))
+        {
+            var byId = await accounts.GetAsync(id);
+            return byId.Succeeded ? byId.Value : null;
+        }
+        var named = (await accounts.ListAsync()).Where(a => string.Equals(a.Name, idOrName, StringComparison.Ordinal)).ToList();
+        return named.Count == 1 ? named[0] : null;
+    }
+
+    private static async Task<int> Fail(TextWriter stderr, string message, bool usage = true)
+    {
+        await stderr.WriteLineAsync($"meridian accounts: {message}");
+        if (usage) await stderr.WriteLineAsync("usage:\n" + Usage);
+        return usage ? 2 : 1;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Meridian.Api.Admin;
+using Meridian.Api.Client;
+using Meridian.Dns.Server.Hosting;
+using Meridian.Platform.Publishing;
+
+namespace Meridian.Server.Hosting;
+
+/// <summary>Composes `meridian serve`: configuration, the DNS server, the management plane and the HTTP
+/// surfaces, in one place.</summary>
+internal static class MeridianHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var (flags, unknown) = ConfigurationLayers.ParseFlags(args);
+        if (unknown.Count > 0) throw new ArgumentException($"unexpected argument '{unknown[0]}'");
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        ConfigurationLayers.Apply(builder.Configuration, flags);
+
+        var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
+        var dnsOverride = ConfigurationLayers.DnsListenOverride(flags);
+        var problems = serve.Validate().Concat(ReadDnsOptions(builder.Configuration, dnsOverride).Validate()).ToList();
+        if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
+
+        builder.WebHost.UseUrls("http://" + serve.Http);
+        builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
+        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>()));
+        // Committed writes publish straight into this process's DNS server.
+        builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
+        builder.Services.AddPlatform();
+        // Order matters: zones are loaded before DNS listens, and both before HTTP accepts requests.
+        builder.Services.AddHostedService<PlatformHostedService>();
+        builder.Services.AddHostedService<DnsHostedService>();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(async context =>
+        {
+            // Whatever went wrong, the client gets no internals: the details are in the server's log.
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await context.Response.WriteAsJsonAsync(new { error = "internal server error" });
+        }));
+        app.MapClientApiEndpoints();
+        app.MapAdminApiEndpoints();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+        app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0
+            ? Results.Ok(new { status = "ready" })
+            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable)).WithName("Ready");
+        return app;
+    }
+
+    /// <summary>The "Dns" section; its listen list, or a --dns flag, replaces the default list.</summary>
+    private static DnsServerOptions ReadDnsOptions(IConfiguration configuration, IReadOnlyList<string>? listenOverride)
+    {
+        var dns = configuration.GetSection("Dns").Get<DnsServerOptions>() ?? new DnsServerOptions();
+        // The binder appends configured list items to the property's default list, so the configured
+        // list is read on its own: it replaces the default.
+        var listen = listenOverride ?? configuration.GetSection("Dns:Listen").Get<string[]>();
+        if (listen is null) return dns;
+        return new DnsServerOptions
+        {
+            Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
+            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections,
+        };
+    }
+}

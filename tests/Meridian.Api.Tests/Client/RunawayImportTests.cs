@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Meridian.Api.Tests.Support;
+
+namespace Meridian.Api.Tests.Client;
+
+/// <summary>A zone file of a few dozen bytes whose <c>$GENERATE</c> asks for millions of records: the
+/// import must refuse it (4xx) without storing anything, and quickly. It runs against a child
+/// `meridian serve`, so that if the server does expand the directive, killing the child stops the work.
+/// The storage does not matter for a request that must be refused before any write; SQLite is used.</summary>
+public sealed class RunawayImportTests
+{
+    private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Import_of_a_GENERATE_of_millions_of_records_is_refused_quickly_and_stores_nothing()
+    {
+        await using var server = await MeridianProcess.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = s_deadline };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.ClientToken);
+        string file = $"$ORIGIN {TestNames.Domain("runaway")}.\n$GENERATE 1-5000000 host-$ A 192.0.2.1\n";
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await http.PostAsync("/api/client/import/bind", new StringContent(file, Encoding.UTF8, "text/plain"));
+        }
+        catch (TaskCanceledException)
+        {
+            // No answer before the deadline: reported below, after the child is stopped.
+        }
+        server.Kill();
+        var stored = await server.CountStoredAsync();
+
+        Assert.Equal((0, 0), stored);
+        Assert.True(response is not null,
+            $"no answer within {s_deadline.TotalSeconds} s to a {file.Length}-byte zone file whose $GENERATE makes 5,000,000 records: the server is expanding it");
+        int status = (int)response.StatusCode;
+        Assert.True(status is >= 400 and < 500, $"expected a 4xx refusal, got {status}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
