@@ -79,12 +79,12 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
         var rows = db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id)
             .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes })
             .AsAsyncEnumerable();
-        DnsName? lastOwner = null;
+        DnsName? owner = null;
+        string? ownerText = null;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             // Records of one owner tend to come together; reuse the parsed name.
-            var owner = lastOwner is not null && string.Equals(lastOwner.ToString(), row.Name, StringComparison.Ordinal) ? lastOwner : DnsName.Parse(row.Name);
-            lastOwner = owner;
+            if (owner is null || !string.Equals(ownerText, row.Name, StringComparison.Ordinal)) (owner, ownerText) = (DnsName.Parse(row.Name), row.Name);
             if (!DnsTypeNames.TryParse(row.Type, out var type) || !RdataParsing.TryParse(type, row.Data, DnsName.Root, out var wire, out _))
             {
                 LogUnreadableRecord(logger, row.Id, zone.Name, row.Type, row.Data);
