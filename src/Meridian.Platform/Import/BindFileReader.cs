@@ -8,8 +8,8 @@ namespace Meridian.Platform.Import;
 
 /// <summary>Reads an uploaded BIND zone file with the DNS engine's zone-file reader: standard files and the
 /// hosting providers' export style (absolute owners, "IN 1d CNAME"), TTL units, <c>$GENERATE</c>.
-/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused. SOA and NS records are skipped, as the Client API
-/// spec says (the platform serves its own). A record line the reader refuses is one
+/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused. SOA and apex NS records are skipped (the platform
+/// serves its own); NS records below the apex are delegations and are kept. A record line the reader refuses is one
 /// per-record error; a directive or a broken quote/parenthesis (after which nothing can be trusted) fails
 /// the whole file with its line number.</summary>
 internal static class BindFileReader
@@ -66,7 +66,9 @@ internal static class BindFileReader
                     error = $"Invalid zone file: more than {MaxRecords:N0} records; import it in several parts";
                     return false;
                 }
-                if (record.Type is DnsType.SOA or DnsType.NS) skipped++; // the platform serves its own SOA and NS (spec: NS records are ignored)
+                // The platform serves its own SOA and apex NS, which is why the spec ignores NS records. NS below
+                // the apex are delegations the customer made: they are kept, so export -> import is exact.
+                if (record.Type == DnsType.SOA || (record.Type == DnsType.NS && record.Owner.Equals(origin))) skipped++;
                 else records.Add(new ImportCandidate(record.Owner.ToLower(), record.Type, record.Ttl, record.Data, reader.Position.Line - 1));
                 continue;
             }
