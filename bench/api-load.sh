@@ -53,10 +53,13 @@ run_storage() { # $1 = label, rest = extra serve flags
   printf "  record reads/s (wrk, 16 connections):        %10.0f\n" "$reads"
 
   cat > "$work/create.lua" <<LUA
+-- Each wrk thread has its own Lua state: number the threads so no two requests name the same record.
+local threads = 0
+setup = function(thread) threads = threads + 1; thread:set("tid", threads) end
 counter = 0
 request = function()
   counter = counter + 1
-  local body = string.format('{"domain_id":"$domain","name":"w%d-%d-%d","type":"A","value":"198.51.100.7"}', math.random(1, 1e9), counter, os.time())
+  local body = string.format('{"domain_id":"$domain","name":"w%d-%d-%d","type":"A","value":"198.51.100.7"}', tid, counter, os.time())
   return wrk.format("POST", "/api/client/records", {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}, body)
 end
 LUA

@@ -138,7 +138,14 @@ CONF
   echo $!
 }
 
-tree_pids() { echo "$1 $(pgrep -P "$1" | tr '\n' ' ')"; }
+tree_pids() { # the process and all its descendants (NSD answers from a forked grandchild)
+  local all="$1" frontier="$1" next
+  while [ -n "$frontier" ]; do
+    next=$(for p in $frontier; do pgrep -P "$p"; done | tr '\n' ' ')
+    all="$all $next"; frontier=$(echo "$next" | xargs)
+  done
+  echo "$all"
+}
 cpu_ticks() { local total=0; for p in $(tree_pids "$1"); do [ -r /proc/$p/stat ] || continue; t=$(awk '{print $14+$15}' /proc/$p/stat); total=$((total + t)); done; echo $total; }
 rss_kb() { local total=0; for p in $(tree_pids "$1"); do [ -r /proc/$p/status ] || continue; r=$(awk '/^VmRSS/ {print $2}' /proc/$p/status); total=$((total + ${r:-0})); done; echo $total; }
 
