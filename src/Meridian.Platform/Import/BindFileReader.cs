@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
@@ -8,12 +9,16 @@ namespace Meridian.Platform.Import;
 
 /// <summary>Reads an uploaded BIND zone file with the DNS engine's zone-file reader: standard files and the
 /// hosting providers' export style (absolute owners, "IN 1d CNAME"), TTL units, <c>$GENERATE</c>.
-/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused. SOA and apex NS records are skipped (the platform
-/// serves its own); NS records below the apex are delegations and are kept. A record line the reader refuses is one
+/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused; at most <see cref="MaxRecords"/> records. SOA and
+/// NS records are skipped: the platform serves its own (client-api.txt: "NS records are automatically ignored"). A record line the reader refuses is one
 /// per-record error; a directive or a broken quote/parenthesis (after which nothing can be trusted) fails
 /// the whole file with its line number.</summary>
 internal static class BindFileReader
 {
+    /// <summary>Most records one import may hold. A few bytes of <c>$GENERATE</c> can ask for millions;
+    /// reading stops here instead of filling memory.</summary>
+    public const int MaxRecords = 250_000;
+
     private static readonly byte[] s_defaultTtl = "$TTL 3600\n"u8.ToArray();
 
     /// <summary>The zone a file is for, when it says so: its first <c>$ORIGIN</c>, else the owner of a leading
@@ -57,7 +62,12 @@ internal static class BindFileReader
         {
             if (reader.TryReadNext(out var record))
             {
-                if (record.Type == DnsType.SOA || (record.Type == DnsType.NS && record.Owner.Equals(origin))) skipped++;
+                if (records.Count + skipped >= MaxRecords)
+                {
+                    error = $"Invalid zone file: more than {MaxRecords.ToString("N0", CultureInfo.InvariantCulture)} records (line {reader.Position.Line - 1}); split it into several imports";
+                    return false;
+                }
+                if (record.Type is DnsType.SOA or DnsType.NS) skipped++;
                 else records.Add(new ImportCandidate(record.Owner.ToLower(), record.Type, record.Ttl, record.Data, reader.Position.Line - 1));
                 continue;
             }

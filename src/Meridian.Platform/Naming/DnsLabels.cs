@@ -6,8 +6,9 @@ namespace Meridian.Platform.Naming;
 /// conventions use them (<c>_dmarc</c>, <c>_sip._tcp</c>), a wildcard only as the leftmost label.</summary>
 internal static class DnsLabels
 {
-    /// <summary>Null when every label is letters, digits, '-' (and '_' when allowed), with '*' only as a whole leftmost label.</summary>
-    public static string? FindProblem(DnsName name, bool allowUnderscore, bool allowWildcard)
+    /// <summary>Null when every label is letters, digits, '-' (and '_' when allowed), with '*' only as a whole
+    /// leftmost label; host names (<paramref name="hostName"/>) also may not start or end a label with '-'.</summary>
+    public static string? FindProblem(DnsName name, bool allowUnderscore, bool allowWildcard, bool hostName = false)
     {
         var wire = name.Wire;
         int index = 0;
@@ -28,6 +29,8 @@ internal static class DnsLabels
                     return $"label '{LabelText(label)}' may only hold {allowed}";
                 }
             }
+            if (hostName && (label[0] == '-' || label[^1] == '-'))
+                return $"label '{LabelText(label)}' may not start or end with '-'";
         }
         return null;
     }

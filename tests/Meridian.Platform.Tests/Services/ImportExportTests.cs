@@ -66,14 +66,25 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
     }
 
     [Fact]
-    public async Task Import_expands_generate_and_keeps_delegations_below_the_apex()
+    public async Task Import_expands_generate_and_skips_every_ns_record()
     {
         var actor = await NewClientAsync();
         const string file = "$ORIGIN gen.example.\n$TTL 600\n$GENERATE 1-3 host$ A 192.0.2.$\nsub IN NS ns1.elsewhere.net.\n@ IN NS ns1.provider.net.\n";
         var outcome = Ok(await Imports.ImportBindAsync(actor, file));
-        Assert.Equal(["host1.gen.example. A 192.0.2.1", "host2.gen.example. A 192.0.2.2", "host3.gen.example. A 192.0.2.3", "sub.gen.example. NS ns1.elsewhere.net."],
+        Assert.Equal(["host1.gen.example. A 192.0.2.1", "host2.gen.example. A 192.0.2.2", "host3.gen.example. A 192.0.2.3"],
             outcome.Records.Select(r => $"{r.Name} {r.Type} {r.Data}").Order(StringComparer.Ordinal));
-        Assert.Equal(1, outcome.Skipped);
+        Assert.Equal(2, outcome.Skipped);
+    }
+
+    [Fact]
+    public async Task Import_refuses_a_generate_of_millions_of_records_and_stores_nothing()
+    {
+        var actor = await NewClientAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var error = Refused(await Imports.ImportBindAsync(actor, "$ORIGIN runaway.example.\n$GENERATE 1-5000000 host-$ A 192.0.2.1\n"), ServiceErrorKind.Validation);
+        Assert.Contains("more than 250,000 records", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await Domains.ListAsync(actor));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"took {started.Elapsed}");
     }
 
     [Fact]
@@ -192,6 +203,11 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
         Assert.Contains("\nwww\t", export.Text, StringComparison.Ordinal);
         Assert.Contains("MX\t10 mail.example.com.", export.Text, StringComparison.Ordinal);
         Assert.Contains("\n@\t", export.Text, StringComparison.Ordinal);
+        // The owner is named on every record line, as in the client API's example.
+        var recordLines = export.Text.Split('\n').Where(l => l.Length > 0 && l[0] is not (';' or '$')).ToList();
+        Assert.Equal(5 + 3, recordLines.Count);
+        Assert.All(recordLines, l => Assert.False(char.IsWhiteSpace(l[0]), l));
+        Assert.Contains("mail\t\tIN\tMX\t10 mail.example.com.", recordLines);
     }
 
     [Fact]
@@ -205,7 +221,7 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
             new("@", "MX", "mail.roundtrip.example", 600, 10), new("@", "MX", "20 backup.example.net"),
             new("_sip._tcp", "SRV", "5 5060 sip.roundtrip.example", Priority: 1), new("@", "TXT", "v=spf1 include:_spf.example.net ~all"),
             new("long", "TXT", new string('x', 300)), new("quoted", "TXT", "\"a \\\"b\\\" c\" \"d;e\""), new("*", "AAAA", "2001:db8::7", 60),
-            new("@", "CAA", "0 issue \"letsencrypt.org\""), new("sub", "NS", "ns1.example.net"), new("_dmarc", "TXT", "v=DMARC1; p=reject"),
+            new("@", "CAA", "0 issue \"letsencrypt.org\""), new("_dmarc", "TXT", "v=DMARC1; p=reject"),
             new("svc", "HTTPS", "1 . alpn=h2"), new("x", "TYPE65280", "\\# 3 010203"), new("loc", "LOC", "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m"),
         };
         foreach (var input in inputs) Ok(await Records.CreateAsync(actor, zone.Id, input));

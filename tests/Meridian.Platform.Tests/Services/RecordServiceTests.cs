@@ -145,8 +145,9 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         Assert.Equal(["EU", "country:NA"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("d", "A", "192.0.2.1", CountryCodes: ["eu", "COUNTRY:na"]))).CountryCodes);
         Assert.Equal(["disabled"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("e", "A", "192.0.2.1", CountryCodes: ["Disabled"]))).CountryCodes);
         Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("f", "A", "192.0.2.1", CountryCodes: ["disabled", "US"])), ServiceErrorKind.Validation);
-        var error = Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("c", "A", "192.0.2.1", CountryCodes: ["not a code"])), ServiceErrorKind.Validation);
-        Assert.Contains("not a code", error.Message, StringComparison.Ordinal);
+        var error = Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("c", "A", "192.0.2.1", CountryCodes: ["US", "Atlantis"])), ServiceErrorKind.Validation);
+        Assert.StartsWith("Invalid country code 'Atlantis': ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ZZ'", Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("c", "A", "192.0.2.1", CountryCodes: ["ZZ"])), ServiceErrorKind.Validation).Message, StringComparison.Ordinal);
     }
 
     [Fact]
