@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Meridian.Platform.Model;
 using Meridian.Platform.Records;
 
@@ -31,7 +32,9 @@ public sealed record RecordRequest(string? DomainId, string? Name, string? Type,
 public sealed record MessageResponse(string Message);
 
 /// <summary>The answer to a BIND import (201, or 206 with errors when some records failed).</summary>
-public sealed record ImportResponse(DomainResponse Domain, int RecordsCreated, bool? PartialSuccess, IReadOnlyList<string>? Errors,
+public sealed record ImportResponse(DomainResponse Domain, int RecordsCreated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? PartialSuccess,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Errors,
     IReadOnlyList<RecordResponse> Records);
 
 /// <summary>The answer to a key rotation: the account and its new token, shown this once.</summary>

@@ -11,6 +11,8 @@ public static class JsonBody
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+        // The web defaults read "10" as 10; a string where the spec says integer is a bad request.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 
     /// <summary>The body as <typeparamref name="T"/>, or a 400/413 result saying what is wrong with it.</summary>

@@ -35,12 +35,26 @@ public sealed class DnsServer : IDisposable
         foreach (var item in _options.Listen)
         {
             if (!DnsServerOptions.TryParseEndpoint(item, out var endpoint)) throw new InvalidOperationException($"bad listen address '{item}'");
-            var udp = new UdpListener(endpoint, _options.EffectiveUdpWorkers, _options.MaxUdpPayload, _options.BatchedUdp, CreateHandler, Statistics);
-            _udp.Add(udp);
-            // TCP takes the same port as UDP, including when the port was picked by the system.
-            var tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics,
-                _options.TcpIdleTimeout, _options.MaxTcpConnections);
-            _tcp.Add(tcp);
+            for (int attempt = 0; ; attempt++)
+            {
+                var udp = new UdpListener(endpoint, _options.EffectiveUdpWorkers, _options.MaxUdpPayload, _options.BatchedUdp, CreateHandler, Statistics);
+                DnsTcpListener tcp;
+                try
+                {
+                    // TCP takes the same port as UDP, including when the port was picked by the system.
+                    tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics,
+                        _options.TcpIdleTimeout, _options.MaxTcpConnections);
+                }
+                catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse && endpoint.Port == 0 && attempt < 20)
+                {
+                    // The system's free UDP port is taken for TCP: let it pick another pair.
+                    udp.Dispose();
+                    continue;
+                }
+                _udp.Add(udp);
+                _tcp.Add(tcp);
+                break;
+            }
         }
         foreach (var udp in _udp) udp.Start();
         foreach (var tcp in _tcp) tcp.Start();

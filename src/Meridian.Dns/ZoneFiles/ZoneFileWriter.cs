@@ -7,8 +7,8 @@ using Meridian.Dns.Records;
 namespace Meridian.Dns.ZoneFiles;
 
 /// <summary>Writes records as an RFC 1035 zone file that BIND and Knot load: <c>$ORIGIN</c> (absolute) and
-/// <c>$TTL</c> first, owners relative to the origin (<c>@</c> for the apex, written once per group of
-/// records), the apex first with its SOA leading, and data in each type's presentation form (types with no
+/// <c>$TTL</c> first, owners relative to the origin (<c>@</c> for the apex, on every line; records grouped
+/// by owner), the apex first with its SOA leading, and data in each type's presentation form (types with no
 /// presentation form of their own, or unknown in the zone's class, as RFC 3597 <c>TYPEnnn \# …</c>).
 /// Records keep their order within an owner. An RRset should have one TTL: readers give later records of
 /// an RRset the first one's TTL.</summary>
@@ -34,8 +34,9 @@ public static class ZoneFileWriter
             {
                 var record = group[i];
                 line.Clear();
-                // Later records of the owner start with white space: "same owner as the line before".
-                if (i == 0) line.Append(record.Owner.ToString(origin));
+                // Every line names its owner, as the Client API's export example does: a line can be
+                // read, grepped or moved on its own.
+                line.Append(record.Owner.ToString(origin));
                 line.Append('\t');
                 if (record.Ttl != ttl) line.Append(record.Ttl.ToString(CultureInfo.InvariantCulture));
                 line.Append('\t').Append(DnsTypeNames.ToName(record.Class)).Append('\t');

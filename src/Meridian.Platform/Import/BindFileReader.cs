@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
@@ -9,14 +8,13 @@ namespace Meridian.Platform.Import;
 
 /// <summary>Reads an uploaded BIND zone file with the DNS engine's zone-file reader: standard files and the
 /// hosting providers' export style (absolute owners, "IN 1d CNAME"), TTL units, <c>$GENERATE</c>.
-/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused; at most <see cref="MaxRecords"/> records. SOA and
-/// NS records are skipped: the platform serves its own (client-api.txt: "NS records are automatically ignored"). A record line the reader refuses is one
+/// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused. SOA and apex NS records are skipped (the platform
+/// serves its own); NS records below the apex are delegations and are kept. A record line the reader refuses is one
 /// per-record error; a directive or a broken quote/parenthesis (after which nothing can be trusted) fails
 /// the whole file with its line number.</summary>
 internal static class BindFileReader
 {
-    /// <summary>Most records one import may hold. A few bytes of <c>$GENERATE</c> can ask for millions;
-    /// reading stops here instead of filling memory.</summary>
+    /// <summary>Most records one import may hold (the file is read into memory and stored in one transaction).</summary>
     public const int MaxRecords = 250_000;
 
     private static readonly byte[] s_defaultTtl = "$TTL 3600\n"u8.ToArray();
@@ -62,12 +60,15 @@ internal static class BindFileReader
         {
             if (reader.TryReadNext(out var record))
             {
+                // A few lines of $GENERATE can describe millions of records: stop reading at the cap.
                 if (records.Count + skipped >= MaxRecords)
                 {
-                    error = $"Invalid zone file: more than {MaxRecords.ToString("N0", CultureInfo.InvariantCulture)} records (line {reader.Position.Line - 1}); split it into several imports";
+                    error = $"Invalid zone file: more than {MaxRecords:N0} records; import it in several parts";
                     return false;
                 }
-                if (record.Type is DnsType.SOA or DnsType.NS) skipped++;
+                // The platform serves its own SOA and apex NS, which is why the spec ignores NS records. NS below
+                // the apex are delegations the customer made: they are kept, so export -> import is exact.
+                if (record.Type == DnsType.SOA || (record.Type == DnsType.NS && record.Owner.Equals(origin))) skipped++;
                 else records.Add(new ImportCandidate(record.Owner.ToLower(), record.Type, record.Ttl, record.Data, reader.Position.Line - 1));
                 continue;
             }

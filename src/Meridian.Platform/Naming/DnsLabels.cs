@@ -7,8 +7,8 @@ namespace Meridian.Platform.Naming;
 internal static class DnsLabels
 {
     /// <summary>Null when every label is letters, digits, '-' (and '_' when allowed), with '*' only as a whole
-    /// leftmost label; host names (<paramref name="hostName"/>) also may not start or end a label with '-'.</summary>
-    public static string? FindProblem(DnsName name, bool allowUnderscore, bool allowWildcard, bool hostName = false)
+    /// leftmost label; where '_' is not allowed (host names) no label starts or ends with '-'.</summary>
+    public static string? FindProblem(DnsName name, bool allowUnderscore, bool allowWildcard)
     {
         var wire = name.Wire;
         int index = 0;
@@ -20,6 +20,8 @@ internal static class DnsLabels
                 if (allowWildcard && index == 0) continue;
                 return allowWildcard ? "'*' is only allowed as the leftmost label" : "'*' is not allowed in this name";
             }
+            if (!allowUnderscore && (label[0] == (byte)'-' || label[^1] == (byte)'-'))
+                return $"label '{LabelText(label)}' may not start or end with '-'";
             foreach (byte c in label)
             {
                 bool ok = (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '-' || (allowUnderscore && c == '_');
@@ -29,8 +31,6 @@ internal static class DnsLabels
                     return $"label '{LabelText(label)}' may only hold {allowed}";
                 }
             }
-            if (hostName && (label[0] == '-' || label[^1] == '-'))
-                return $"label '{LabelText(label)}' may not start or end with '-'";
         }
         return null;
     }

@@ -29,7 +29,7 @@ public sealed class ZoneNameRules(PublicSuffixList publicSuffixes)
             error = "The root zone cannot be hosted";
             return false;
         }
-        if (DnsLabels.FindProblem(parsed, allowUnderscore: false, allowWildcard: false, hostName: true) is { } problem)
+        if (DnsLabels.FindProblem(parsed, allowUnderscore: false, allowWildcard: false) is { } problem)
         {
             error = $"'{input.Trim()}' is not a valid domain name: {problem}";
             return false;

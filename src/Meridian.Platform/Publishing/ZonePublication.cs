@@ -77,7 +77,7 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
         var origin = DnsName.Parse(zone.Name);
         var contents = new ZoneContents(zone.Id, origin, (uint)zone.Serial, IsServed(zone));
         var rows = db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id)
-            .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data })
+            .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes })
             .AsAsyncEnumerable();
         DnsName? owner = null;
         string? ownerText = null;
@@ -90,7 +90,7 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
                 LogUnreadableRecord(logger, row.Id, zone.Name, row.Type, row.Data);
                 continue;
             }
-            contents.Add(new StoredRecord(row.Id, owner, type, (uint)row.Ttl, wire));
+            contents.Add(new StoredRecord(row.Id, owner, type, (uint)row.Ttl, wire, StoredRecord.IsGlobal(row.CountryCodes)));
         }
         return contents;
     }

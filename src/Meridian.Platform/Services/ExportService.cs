@@ -55,22 +55,7 @@ public sealed class ExportService
         text.Append("; Domain: ").Append(zone.Name).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"; Exported by Meridian, serial {(uint)zone.Serial}, {records.Count} records\n");
         text.Append(";\n");
-        AppendWithOwnerOnEveryLine(text, ZoneFileWriter.ToText(origin, apex.Concat(records.Select(r => r.Record))));
+        text.Append(ZoneFileWriter.ToText(origin, apex.Concat(records.Select(r => r.Record))));
         return new ZoneExport(zone.Name.TrimEnd('.') + ".zone", text.ToString());
-    }
-
-    /// <summary>The writer leaves the owner blank on a record that follows one of the same owner (RFC 1035
-    /// "same as before"); the client API's format names it on every line ("@ IN MX 10 mail…"), which
-    /// also survives editing the file line by line.</summary>
-    private static void AppendWithOwnerOnEveryLine(StringBuilder text, string zoneFile)
-    {
-        string owner = "@";
-        foreach (string line in zoneFile.Split('\n'))
-        {
-            if (line.Length == 0) continue;
-            if (line[0] == '\t') text.Append(owner);
-            else if (line[0] != '$') owner = line[..line.IndexOf('\t', StringComparison.Ordinal)];
-            text.Append(line).Append('\n');
-        }
     }
 }

@@ -15,7 +15,7 @@ namespace Meridian.Platform.Services;
 /// <summary>BIND zone-file import. The zone is the one named by the caller, else the file's first
 /// <c>$ORIGIN</c>, else its SOA owner, else the caller's zone that holds the first record, else the
 /// registrable domain (Public Suffix List) of the first record's name. A missing zone is created (the domain
-/// limit applies); another account's zone is a conflict. SOA and NS records are skipped; every other record
+/// limit applies); another account's zone is a conflict. SOA and apex NS records are skipped; every other record
 /// is checked like an API write, refused ones are reported one by one, and the accepted ones are written in
 /// one transaction with one serial change. A file with no acceptable record changes nothing.</summary>
 public sealed class ImportService

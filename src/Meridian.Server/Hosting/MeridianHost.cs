@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Meridian.Api.Admin;
 using Meridian.Api.Client;
 using Meridian.Dns.Server.Hosting;
@@ -44,6 +45,20 @@ internal static class MeridianHost
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(new { error = "internal server error" });
         }));
+        // A status with no body under /api (unknown route 404, wrong method 405) still answers in the
+        // surface's error format.
+        app.UseStatusCodePages(async status =>
+        {
+            var http = status.HttpContext;
+            if (!http.Request.Path.StartsWithSegments("/api")) return;
+            string message = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+                _ => ReasonPhrases.GetReasonPhrase(http.Response.StatusCode),
+            };
+            await http.Response.WriteAsJsonAsync(new { error = message });
+        });
         app.MapClientApiEndpoints();
         app.MapAdminApiEndpoints();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");

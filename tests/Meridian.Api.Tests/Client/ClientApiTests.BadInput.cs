@@ -19,6 +19,5 @@ public abstract partial class ClientApiTests
         response.ExpectError(input.Status, input.Fragment);
         Assert.True(response.Error.Length < 2000, $"the error message is {response.Error.Length} characters long");
         Assert.Equal(before.Lines, (await Host.SnapshotAsync()).Lines);
-        Assert.Equal(["192.0.2.1"], (await Dig.QueryAsync(Host.DnsEndpoint, "www." + zone, "A")).Data("A"));
     }
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using Meridian.Dns.Server.Hosting;
 using Meridian.Api.Tests.Support;
 
 namespace Meridian.Api.Tests.Client;
@@ -35,6 +37,17 @@ public abstract partial class ClientApiTests
         Assert.Equal("NXDOMAIN", deleted.Status);
         Assert.Empty(deleted.Answers);
         Assert.True(serial3 > serial2, $"serial {serial3} after the delete is not above {serial2}");
+    }
+
+    [Fact]
+    public void The_DNS_server_listens_only_on_the_configured_addresses()
+    {
+        // Dns:Listen replaces the built-in list (127.0.0.1:5300, [::1]:5300); it is not appended to it.
+        var endpoints = Host.Service<DnsServer>().Endpoints;
+
+        Assert.Equal(2, endpoints.Count);
+        Assert.Equal([IPAddress.Loopback, IPAddress.IPv6Loopback], endpoints.Select(e => e.Address));
+        Assert.DoesNotContain(endpoints, e => e.Port is 5300 or 0);
     }
 
     [Fact]

@@ -26,9 +26,9 @@ public abstract partial class ClientApiTests
         { "www", "", "192.0.2.1", "{}", "type is required" },
         { "@", "SOA", "ns1.example.net. hostmaster.example.net. 1 2 3 4 5", "{}", "SOA" },
         { "www", "A", "", "{}", "value is required" },
-        { "www", "A", "192.0.2.1", """{"country_codes":["ZZ"]}""", "'ZZ'" },
-        { "www", "A", "192.0.2.1", """{"country_codes":["USA1"]}""", "'USA1'" },
-        { "www", "A", "192.0.2.1", """{"country_codes":["US","Atlantis"]}""", "'Atlantis'" },
+        { "www", "A", "192.0.2.1", """{"country_codes":["ZZ"]}""", "\"ZZ\"" },
+        { "www", "A", "192.0.2.1", """{"country_codes":["USA1"]}""", "\"USA1\"" },
+        { "www", "A", "192.0.2.1", """{"country_codes":["US","Atlantis"]}""", "\"Atlantis\"" },
         { "www", "A", "192.0.2.1", """{"country_codes":["disabled","US"]}""", "disabled" },
     };
 

@@ -31,5 +31,6 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
         // One receive loop per address is plenty for tests and keeps threads down on a shared machine.
         builder.UseSetting("Dns:UdpWorkers", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new SubMicrosecondClock()));
     }
 }

@@ -2,40 +2,33 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Meridian.Platform.Storage;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 
 namespace Meridian.Api.Tests.Support;
 
 /// <summary>The real `meridian` executable as a child process on a fresh SQLite directory, with one client
-/// account made by `meridian accounts create`. For requests whose failure mode is runaway work: the process
+/// account made through its admin API with the key it prints on first start. For requests whose failure mode is runaway work: the process
 /// can be killed, which stops that work, where a thread inside the test process could not be.</summary>
 public sealed class MeridianProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private MeridianProcess(Process process, string directory, Uri baseAddress, string clientToken)
+    private MeridianProcess(Process process, string directory, Uri baseAddress)
     {
         _process = process;
         DataDirectory = directory;
         BaseAddress = baseAddress;
-        ClientToken = clientToken;
     }
 
     public string DataDirectory { get; }
 
     public Uri BaseAddress { get; }
 
-    public string ClientToken { get; }
+    public string ClientToken { get; private set; } = "";
 
     public static async Task<MeridianProcess> StartAsync()
     {
         string directory = Path.Combine(Path.GetTempPath(), "meridian-api-child-" + Guid.NewGuid().ToString("N")[..12]);
-        var (exitCode, output) = await ExternalTool.RunAsync("dotnet",
-            [Executable, "accounts", "create", "--kind", "client", "--name", "child", "--email", "child@example.net", "--data", directory]);
-        Assert.True(exitCode == 0, "meridian accounts create failed: " + output);
-        string token = output.Trim().Split('\n')[^1].Trim();
-
         int port = FreeTcpPort();
         var info = new ProcessStartInfo(ExternalTool.Find("dotnet") ?? "dotnet")
         {
@@ -46,21 +39,60 @@ public sealed class MeridianProcess : IAsyncDisposable
         // A ceiling on the heap: runaway work fails inside the child instead of exhausting the machine.
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x30000000";
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The first start prints the admin key alone on a line; it makes the client account below.
+        var adminKey = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith("mk_", StringComparison.Ordinal) == true) adminKey.TrySetResult(line.Data.Trim());
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var child = new MeridianProcess(process, directory, new Uri($"http://127.0.0.1:{port}/"), token);
-        await child.WaitUntilReadyAsync();
-        return child;
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var child = new MeridianProcess(process, directory, baseAddress);
+        try
+        {
+            await child.WaitUntilReadyAsync();
+            child.ClientToken = await CreateClientAsync(baseAddress, await adminKey.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            return child;
+        }
+        catch
+        {
+            await child.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<string> CreateClientAsync(Uri baseAddress, string adminToken)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
+        using var account = await http.PostAsync("/api/admin/accounts",
+            ApiClient.Json("""{"kind":"client","name":"child","email":"child@example.net"}"""));
+        string id = (await ReadAsync(account, 201)).GetProperty("id").GetString()!;
+        using var key = await http.PostAsync($"/api/admin/accounts/{id}/keys", ApiClient.Json("""{"name":"tests"}"""));
+        return (await ReadAsync(key, 201)).GetProperty("token").GetString()!;
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ReadAsync(HttpResponseMessage response, int status)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        return new ApiResponse((int)response.StatusCode, body, null, null).Expect(status);
     }
 
     /// <summary>How many zones and records the child's database holds.</summary>
     public async Task<(int Zones, int Records)> CountStoredAsync()
     {
-        var database = new PlatformDatabase(new StorageOptions { Sqlite = $"Data Source={Path.Combine(DataDirectory, "meridian.db")};Pooling=False" });
-        await using var db = database.CreateContext();
-        return (await db.Zones.CountAsync(), await db.Records.CountAsync());
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "meridian.db")};Pooling=False");
+        await connection.OpenAsync();
+        return (await CountAsync(connection, "zones"), await CountAsync(connection, "records"));
+    }
+
+    private static async Task<int> CountAsync(SqliteConnection connection, string table)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM " + table;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Stops the child at once, whatever it is doing.</summary>

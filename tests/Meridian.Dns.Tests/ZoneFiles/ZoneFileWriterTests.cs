@@ -64,8 +64,8 @@ public sealed class ZoneFileWriterTests : IDisposable
         Assert.Equal("$ORIGIN example.", lines[0]);
         Assert.Equal("$TTL 3600", lines[1]);
         Assert.StartsWith("@\t\tIN\tSOA\t", lines[2], StringComparison.Ordinal);
-        // The apex's other records follow with a blank owner; owners below the apex are relative.
-        Assert.StartsWith("\t\tIN\tNS\t", lines[3], StringComparison.Ordinal);
+        // Every line names its owner ("@" for the apex); owners below the apex are relative.
+        Assert.StartsWith("@\t\tIN\tNS\t", lines[3], StringComparison.Ordinal);
         Assert.Contains("sp\\032ace\\.dot\t\tIN\tTXT\t\"odd owner\"", lines);
         Assert.Contains("mail\t600\tIN\tA\t192.0.2.25", lines);
     }

@@ -66,14 +66,14 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
     }
 
     [Fact]
-    public async Task Import_expands_generate_and_skips_every_ns_record()
+    public async Task Import_expands_generate_and_keeps_delegations_below_the_apex()
     {
         var actor = await NewClientAsync();
         const string file = "$ORIGIN gen.example.\n$TTL 600\n$GENERATE 1-3 host$ A 192.0.2.$\nsub IN NS ns1.elsewhere.net.\n@ IN NS ns1.provider.net.\n";
         var outcome = Ok(await Imports.ImportBindAsync(actor, file));
-        Assert.Equal(["host1.gen.example. A 192.0.2.1", "host2.gen.example. A 192.0.2.2", "host3.gen.example. A 192.0.2.3"],
+        Assert.Equal(["host1.gen.example. A 192.0.2.1", "host2.gen.example. A 192.0.2.2", "host3.gen.example. A 192.0.2.3", "sub.gen.example. NS ns1.elsewhere.net."],
             outcome.Records.Select(r => $"{r.Name} {r.Type} {r.Data}").Order(StringComparer.Ordinal));
-        Assert.Equal(2, outcome.Skipped);
+        Assert.Equal(1, outcome.Skipped);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
             new("@", "MX", "mail.roundtrip.example", 600, 10), new("@", "MX", "20 backup.example.net"),
             new("_sip._tcp", "SRV", "5 5060 sip.roundtrip.example", Priority: 1), new("@", "TXT", "v=spf1 include:_spf.example.net ~all"),
             new("long", "TXT", new string('x', 300)), new("quoted", "TXT", "\"a \\\"b\\\" c\" \"d;e\""), new("*", "AAAA", "2001:db8::7", 60),
-            new("@", "CAA", "0 issue \"letsencrypt.org\""), new("_dmarc", "TXT", "v=DMARC1; p=reject"),
+            new("@", "CAA", "0 issue \"letsencrypt.org\""), new("sub", "NS", "ns1.example.net"), new("_dmarc", "TXT", "v=DMARC1; p=reject"),
             new("svc", "HTTPS", "1 . alpn=h2"), new("x", "TYPE65280", "\\# 3 010203"), new("loc", "LOC", "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m"),
         };
         foreach (var input in inputs) Ok(await Records.CreateAsync(actor, zone.Id, input));

@@ -151,6 +151,18 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
     }
 
     [Fact]
+    public async Task Until_the_engine_selects_by_location_a_set_with_global_records_is_served_without_its_targeted_ones()
+    {
+        var (actor, zone) = await ZoneAsync();
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1", CountryCodes: ["US"])));
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.2")));
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("only-us", "A", "192.0.2.3", CountryCodes: ["US"])));
+        var served = Publisher.RecordsOf("example.com.").Where(r => r.Type == DnsType.A).Select(r => $"{r.Owner} {r.Data[3]}").Order(StringComparer.Ordinal);
+        Assert.Equal(["only-us.example.com. 3", "www.example.com. 2"], served);
+        Assert.Equal(3, Ok(await Records.ListAsync(actor, zone.Id)).Count);
+    }
+
+    [Fact]
     public async Task Every_write_raises_the_serial_and_publishes_the_zone()
     {
         var (actor, zone) = await ZoneAsync();
