@@ -6,7 +6,8 @@ namespace Meridian.Platform.Naming;
 /// conventions use them (<c>_dmarc</c>, <c>_sip._tcp</c>), a wildcard only as the leftmost label.</summary>
 internal static class DnsLabels
 {
-    /// <summary>Null when every label is letters, digits, '-' (and '_' when allowed), with '*' only as a whole leftmost label.</summary>
+    /// <summary>Null when every label is letters, digits, '-' (and '_' when allowed), with '*' only as a whole
+    /// leftmost label; where '_' is not allowed (host names) no label starts or ends with '-'.</summary>
     public static string? FindProblem(DnsName name, bool allowUnderscore, bool allowWildcard)
     {
         var wire = name.Wire;

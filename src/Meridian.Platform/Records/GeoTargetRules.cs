@@ -19,6 +19,15 @@ public static class GeoTargetRules
             return true;
         }
         normalized = null;
+        // Name the code that is wrong, as the other field errors do ('ZZ', not the whole list).
+        foreach (string code in codes ?? [])
+        {
+            if (!GeoTargets.TryNormalize([code], out _, out string? single))
+            {
+                error = $"Invalid country code '{(code ?? "").Trim()}': {single}";
+                break;
+            }
+        }
         return false;
     }
 }

@@ -7,15 +7,25 @@ namespace Meridian.Platform.Storage;
 /// <summary>The platform's database: makes contexts of the configured provider, applies migrations, and
 /// holds the one in-process write gate SQLite needs (it has a single writer; waiting in-process is cheaper
 /// than the driver's sleep-and-retry on a busy file).</summary>
-public sealed class PlatformDatabase
+public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
 {
     private readonly Func<MeridianDbContext> _create;
+    private readonly string? _sqliteConnectionString;
+    private SqliteCheckpointer? _checkpointer;
 
     public PlatformDatabase(StorageOptions options)
     {
         Options = options;
         Provider = options.Provider;
-        _create = Provider == StorageProvider.Postgres ? CreatePostgresFactory(options) : CreateSqliteFactory(options);
+        if (Provider == StorageProvider.Postgres)
+        {
+            _create = CreatePostgresFactory(options);
+        }
+        else
+        {
+            _sqliteConnectionString = SqliteConnectionString(options);
+            _create = CreateSqliteFactory(_sqliteConnectionString, options);
+        }
     }
 
     public StorageOptions Options { get; }
@@ -27,16 +37,32 @@ public sealed class PlatformDatabase
 
     public MeridianDbContext CreateContext() => _create();
 
-    /// <summary>Creates or upgrades the schema; on SQLite also switches the file to WAL.</summary>
+    /// <summary>Creates or upgrades the schema; on SQLite also switches the file to WAL and starts the
+    /// background checkpoints.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
         if (Provider == StorageProvider.Sqlite)
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            _checkpointer ??= new SqliteCheckpointer(_sqliteConnectionString!);
+        }
     }
 
-    private static Func<MeridianDbContext> CreateSqliteFactory(StorageOptions options)
+    public void Dispose()
+    {
+        _checkpointer?.Dispose();
+        _checkpointer = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_checkpointer is not null) await _checkpointer.DisposeAsync();
+        _checkpointer = null;
+    }
+
+    private static string SqliteConnectionString(StorageOptions options)
     {
         var builder = new SqliteConnectionStringBuilder(options.Sqlite);
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
@@ -45,8 +71,13 @@ public sealed class PlatformDatabase
             if (directory is not null) Directory.CreateDirectory(directory);
         }
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, (int)options.SqliteBusyTimeout.TotalSeconds);
+        return builder.ToString();
+    }
+
+    private static Func<MeridianDbContext> CreateSqliteFactory(string connectionString, StorageOptions options)
+    {
         var contextOptions = new DbContextOptionsBuilder<SqliteMeridianDbContext>()
-            .UseSqlite(builder.ToString())
+            .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSetup(options.SqliteBusyTimeout))
             .Options;
         return new PooledDbContextFactory<SqliteMeridianDbContext>(contextOptions).CreateDbContext;

@@ -6,11 +6,12 @@ namespace Meridian.Platform.Storage;
 
 /// <summary>Per-connection SQLite settings. WAL itself is a property of the file (set once at start);
 /// synchronous=NORMAL is safe with WAL against process crashes and spares an fsync per commit; the busy
-/// timeout makes a writer wait for another process's write lock instead of failing.</summary>
+/// timeout makes a writer wait for another process's write lock instead of failing; checkpoints are left to
+/// <see cref="SqliteCheckpointer"/> (a commit checkpoints only when the log passes 10,000 pages).</summary>
 internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
     private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
-        $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};");
+        $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint=10000;");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -33,6 +33,8 @@ public abstract class DomainServiceTests(ITestStorage storage) : PlatformTestBas
     [InlineData("a..b.com")]
     [InlineData("*.example.com")]
     [InlineData("_dmarc.example.com")]
+    [InlineData("-lead.com")]
+    [InlineData("trail-.example.com")]
     public async Task Create_refuses_names_that_cannot_be_hosted(string input)
     {
         var actor = await NewClientAsync();

@@ -77,6 +77,17 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
     }
 
     [Fact]
+    public async Task Import_refuses_a_generate_of_millions_of_records_and_stores_nothing()
+    {
+        var actor = await NewClientAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var error = Refused(await Imports.ImportBindAsync(actor, "$ORIGIN runaway.example.\n$GENERATE 1-5000000 host-$ A 192.0.2.1\n"), ServiceErrorKind.Validation);
+        Assert.Contains("more than 250,000 records", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await Domains.ListAsync(actor));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"took {started.Elapsed}");
+    }
+
+    [Fact]
     public async Task Import_without_ttl_uses_3600()
     {
         var actor = await NewClientAsync();
@@ -192,6 +203,11 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
         Assert.Contains("\nwww\t", export.Text, StringComparison.Ordinal);
         Assert.Contains("MX\t10 mail.example.com.", export.Text, StringComparison.Ordinal);
         Assert.Contains("\n@\t", export.Text, StringComparison.Ordinal);
+        // The owner is named on every record line, as in the client API's example.
+        var recordLines = export.Text.Split('\n').Where(l => l.Length > 0 && l[0] is not (';' or '$')).ToList();
+        Assert.Equal(5 + 3, recordLines.Count);
+        Assert.All(recordLines, l => Assert.False(char.IsWhiteSpace(l[0]), l));
+        Assert.Contains("mail\t\tIN\tMX\t10 mail.example.com.", recordLines);
     }
 
     [Fact]

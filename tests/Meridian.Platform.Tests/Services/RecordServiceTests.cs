@@ -145,8 +145,21 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         Assert.Equal(["EU", "country:NA"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("d", "A", "192.0.2.1", CountryCodes: ["eu", "COUNTRY:na"]))).CountryCodes);
         Assert.Equal(["disabled"], Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("e", "A", "192.0.2.1", CountryCodes: ["Disabled"]))).CountryCodes);
         Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("f", "A", "192.0.2.1", CountryCodes: ["disabled", "US"])), ServiceErrorKind.Validation);
-        var error = Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("c", "A", "192.0.2.1", CountryCodes: ["not a code"])), ServiceErrorKind.Validation);
-        Assert.Contains("not a code", error.Message, StringComparison.Ordinal);
+        var error = Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("c", "A", "192.0.2.1", CountryCodes: ["US", "Atlantis"])), ServiceErrorKind.Validation);
+        Assert.StartsWith("Invalid country code 'Atlantis': ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ZZ'", Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("c", "A", "192.0.2.1", CountryCodes: ["ZZ"])), ServiceErrorKind.Validation).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Until_the_engine_selects_by_location_a_set_with_global_records_is_served_without_its_targeted_ones()
+    {
+        var (actor, zone) = await ZoneAsync();
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1", CountryCodes: ["US"])));
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.2")));
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("only-us", "A", "192.0.2.3", CountryCodes: ["US"])));
+        var served = Publisher.RecordsOf("example.com.").Where(r => r.Type == DnsType.A).Select(r => $"{r.Owner} {r.Data[3]}").Order(StringComparer.Ordinal);
+        Assert.Equal(["only-us.example.com. 3", "www.example.com. 2"], served);
+        Assert.Equal(3, Ok(await Records.ListAsync(actor, zone.Id)).Count);
     }
 
     [Fact]
