@@ -145,26 +145,7 @@ public sealed partial class ZoneFileReader
         int next = 1;
         if (!TryTake(tokens, ref next, out var rangeToken) || !TryTake(tokens, ref next, out var ownerToken)) return false;
         if (!TryTake(tokens, ref next, out var token)) return false;
-        DnsClass? dnsClass = null;
-        TextToken classToken = default;
-        if (DnsClassNames.TryParse(lexer.TextOf(token), out var parsedClass))
-        {
-            (dnsClass, classToken) = (parsedClass, token);
-            if (!TryTake(tokens, ref next, out token)) return false;
-        }
-        bool explicitTtl = false;
-        if (RecordTtl.Parse(lexer.TextOf(token), out uint ttl) == TtlParse.Ok)
-        {
-            _ttl = LimitTtl(ttl, token);
-            _ttlKnown = true;
-            explicitTtl = true;
-            if (!TryTake(tokens, ref next, out token)) return false;
-        }
-        if (dnsClass is null && DnsClassNames.TryParse(lexer.TextOf(token), out parsedClass))
-        {
-            (dnsClass, classToken) = (parsedClass, token);
-            if (!TryTake(tokens, ref next, out token)) return false;
-        }
+        if (!TryTakeClassAndTtl(lexer, tokens, ref next, ref token, out var dnsClass, out var classToken, out bool explicitTtl)) return false;
         var typeToken = token;
         if (next >= tokens.Length) return Fail(lexer.EndLine, lexer.EndColumn, "unexpected end of input");
         var dataToken = tokens[next++];

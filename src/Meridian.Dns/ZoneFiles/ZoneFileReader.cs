@@ -120,26 +120,7 @@ public sealed partial class ZoneFileReader
 
         // [class] [TTL] [class] type — TTL and class in either order.
         if (!TryTake(tokens, ref next, out var token)) return false;
-        DnsClass? dnsClass = null;
-        TextToken classToken = default;
-        if (DnsClassNames.TryParse(lexer.TextOf(token), out var parsedClass))
-        {
-            (dnsClass, classToken) = (parsedClass, token);
-            if (!TryTake(tokens, ref next, out token)) return false;
-        }
-        bool explicitTtl = false;
-        if (RecordTtl.Parse(lexer.TextOf(token), out uint ttl) == TtlParse.Ok)
-        {
-            _ttl = LimitTtl(ttl, token);
-            _ttlKnown = true;
-            explicitTtl = true;
-            if (!TryTake(tokens, ref next, out token)) return false;
-        }
-        if (dnsClass is null && DnsClassNames.TryParse(lexer.TextOf(token), out parsedClass))
-        {
-            (dnsClass, classToken) = (parsedClass, token);
-            if (!TryTake(tokens, ref next, out token)) return false;
-        }
+        if (!TryTakeClassAndTtl(lexer, tokens, ref next, ref token, out var dnsClass, out var classToken, out bool explicitTtl)) return false;
         var typeToken = token;
         if (!DnsTypeNames.TryParse(lexer.TextOf(typeToken), out var type))
             return Fail(typeToken, $"unknown RR type '{Latin1(lexer.TextOf(typeToken))}'");
@@ -277,6 +258,36 @@ public sealed partial class ZoneFileReader
     }
 
     /// <summary>The next token of a record's head; a quoted token there is a syntax error in BIND.</summary>
+    /// <summary>Reads what may stand between the owner and the type, "[class] [TTL] [class]" (TTL and class
+    /// in either order, as BIND and the hosts' export style allow), starting at <paramref name="token"/>.
+    /// On return <paramref name="token"/> is the type token. An explicit TTL becomes the current TTL.
+    /// False (with the error set) when the line ends before the type.</summary>
+    private bool TryTakeClassAndTtl(ZoneFileLexer lexer, ReadOnlySpan<TextToken> tokens, ref int next, ref TextToken token,
+        out DnsClass? dnsClass, out TextToken classToken, out bool explicitTtl)
+    {
+        dnsClass = null;
+        classToken = default;
+        explicitTtl = false;
+        if (DnsClassNames.TryParse(lexer.TextOf(token), out var parsedClass))
+        {
+            (dnsClass, classToken) = (parsedClass, token);
+            if (!TryTake(tokens, ref next, out token)) return false;
+        }
+        if (RecordTtl.Parse(lexer.TextOf(token), out uint ttl) == TtlParse.Ok)
+        {
+            _ttl = LimitTtl(ttl, token);
+            _ttlKnown = true;
+            explicitTtl = true;
+            if (!TryTake(tokens, ref next, out token)) return false;
+        }
+        if (dnsClass is null && DnsClassNames.TryParse(lexer.TextOf(token), out parsedClass))
+        {
+            (dnsClass, classToken) = (parsedClass, token);
+            if (!TryTake(tokens, ref next, out token)) return false;
+        }
+        return true;
+    }
+
     private bool TryTake(ReadOnlySpan<TextToken> tokens, ref int next, out TextToken token)
     {
         if (next >= tokens.Length)
