@@ -14,40 +14,13 @@ internal static class ModernBase64
     public const int DumpChunk = 56;
 
     /// <summary>Reads base64 from the remaining tokens until the data is complete (after padding, the
-    /// rest is left for the caller). With <paramref name="requireData"/> an empty result is an error.</summary>
+    /// rest is left for the caller). With <paramref name="requireData"/> an empty result is an error.
+    /// The classic types' reader does this; the modern types share it.</summary>
     public static bool TryReadTokens(ref RdataTextReader text, RdataBuilder output, bool requireData, [NotNullWhen(false)] out string? error)
     {
-        var decoder = new Decoder();
-        int before = output.Length;
-        while (!decoder.SeenEnd && text.TryPeek(out _, out _))
-        {
-            text.TryRead(out var token, out bool quoted);
-            if (quoted)
-            {
-                error = ModernFields.UnexpectedToken;
-                return false;
-            }
-            foreach (byte c in token)
-            {
-                if (!decoder.TryAdd(c, output))
-                {
-                    error = ModernFields.BadBase64;
-                    return false;
-                }
-            }
-        }
-        if (!decoder.IsComplete)
-        {
-            error = ModernFields.BadBase64;
-            return false;
-        }
-        if (requireData && output.Length == before)
-        {
-            error = ModernFields.UnexpectedEnd;
-            return false;
-        }
-        error = null;
-        return true;
+        bool parsed = Base64Text.TryRead(ref text, output, requireData, out var message);
+        error = message ?? "";
+        return parsed;
     }
 
     /// <summary>Decodes one string (a single token or a parameter value); white space is skipped.</summary>

@@ -8,17 +8,18 @@ namespace Meridian.Dns.Rdata.Modern;
 /// BIND's error texts, so a refused record reads the same as named-compilezone's message.</summary>
 internal static class ModernFields
 {
-    public const string UnexpectedEnd = "unexpected end of input";
-    public const string UnexpectedToken = "unexpected token";
-    public const string NotANumber = "not a valid number";
-    public const string OutOfRange = "out of range";
-    public const string SyntaxError = "syntax error";
-    public const string BadBase64 = "bad base64 encoding";
-    public const string BadHex = "bad hex encoding";
-    public const string BadDottedQuad = "bad dotted quad";
+    // BIND's wording lives in RdataErrors; the names here are kept for the modern types' code.
+    public const string UnexpectedEnd = RdataErrors.UnexpectedEnd;
+    public const string UnexpectedToken = RdataErrors.UnexpectedToken;
+    public const string NotANumber = RdataErrors.BadNumber;
+    public const string OutOfRange = RdataErrors.OutOfRange;
+    public const string SyntaxError = RdataErrors.Syntax;
+    public const string BadBase64 = RdataErrors.BadBase64;
+    public const string BadHex = RdataErrors.BadHex;
+    public const string BadDottedQuad = RdataErrors.BadDottedQuad;
     public const string BadIPv6 = "bad IPv6 address";
     public const string NotImplemented = "not implemented";
-    public const string FormatError = "FORMERR";
+    public const string FormatError = RdataErrors.FormatError;
     public const string NoSpace = "ran out of space";
 
     /// <summary>A number field: BIND's lexer takes only unquoted decimal digits (no sign) and values
