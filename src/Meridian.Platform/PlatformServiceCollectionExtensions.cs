@@ -1,5 +1,7 @@
+using Meridian.Platform.Auth;
 using Meridian.Platform.Naming;
 using Meridian.Platform.Publishing;
+using Meridian.Platform.Reading;
 using Meridian.Platform.Services;
 using Meridian.Platform.Storage;
 using Meridian.Platform.Writing;
@@ -21,6 +23,7 @@ public static class PlatformServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>();
         services.AddOptions<ZoneOptions>();
+        services.AddOptions<ApiKeyCacheOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IZonePublisher, NoZonePublisher>();
         services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -36,12 +39,17 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new ZoneCreation(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
             sp.GetRequiredService<ZoneLocks>(), sp.GetRequiredService<TimeProvider>()));
 
-        services.AddSingleton(sp => new AccountService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ApiKeyService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ApiKeyCache(sp.GetRequiredService<IOptions<ApiKeyCacheOptions>>().Value));
+        services.AddSingleton(sp => new AccountService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApiKeyCache>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ApiKeyService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApiKeyCache>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DomainService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),
             sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZonePublication>(), sp.GetRequiredService<ZoneLocks>(),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new RecordService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneWriter>()));
+        services.AddSingleton<ZoneListingCache>();
+        services.AddSingleton(sp => new RecordService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneWriter>(),
+            sp.GetRequiredService<ZoneListingCache>()));
         services.AddSingleton(sp => new ImportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),
             sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZoneWriter>()));
         services.AddSingleton(sp => new ExportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApexRecords>()));

@@ -20,6 +20,8 @@ public static class ClientApiEndpoints
     /// <summary>Largest JSON body for the other endpoints.</summary>
     public const long MaxJsonBytes = 1024 * 1024;
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     public static IEndpointRouteBuilder MapClientApiEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/client").RequireApiKey(AccountKind.Client).WithTags("Client API");
@@ -58,8 +60,8 @@ public static class ClientApiEndpoints
     private static async Task<IResult> ListRecords(string id, HttpContext http, RecordService records)
     {
         if (!RouteIds.TryParse(id, out var zoneId)) return ApiErrors.BadRequest("Invalid domain ID");
-        var result = await records.ListAsync(http.Actor(), zoneId, http.RequestAborted);
-        return result.Succeeded ? TypedResults.Ok(result.Value.Select(RecordResponse.From)) : ApiErrors.From(result.Error);
+        var result = await records.ListingAsync(http.Actor(), zoneId, http.RequestAborted);
+        return result.Succeeded ? TypedResults.Bytes(RecordListingJson.Of(result.Value), JsonContentType) : ApiErrors.From(result.Error);
     }
 
     private static async Task<IResult> ExportBind(string id, HttpContext http, ExportService export)

@@ -9,11 +9,13 @@ namespace Meridian.Platform.Services;
 public sealed class AccountService
 {
     private readonly PlatformDatabase _database;
+    private readonly ApiKeyCache _keyCache;
     private readonly TimeProvider _clock;
 
-    internal AccountService(PlatformDatabase database, TimeProvider clock)
+    internal AccountService(PlatformDatabase database, ApiKeyCache keyCache, TimeProvider clock)
     {
         _database = database;
+        _keyCache = keyCache;
         _clock = clock;
     }
 
@@ -105,6 +107,7 @@ public sealed class AccountService
         account.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _keyCache.Invalidate(old.Select(k => k.KeyId));
         return new RotatedKey(account, issued);
     }
 }

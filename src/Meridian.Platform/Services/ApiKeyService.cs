@@ -13,11 +13,13 @@ public sealed class ApiKeyService
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
     private readonly PlatformDatabase _database;
+    private readonly ApiKeyCache _cache;
     private readonly TimeProvider _clock;
 
-    internal ApiKeyService(PlatformDatabase database, TimeProvider clock)
+    internal ApiKeyService(PlatformDatabase database, ApiKeyCache cache, TimeProvider clock)
     {
         _database = database;
+        _cache = cache;
         _clock = clock;
     }
 
@@ -39,27 +41,51 @@ public sealed class ApiKeyService
     }
 
     /// <summary>The key and account for a presented token (with or without "Bearer "), or null: malformed,
-    /// unknown key id, wrong secret (compared in constant time) or revoked key all look the same.</summary>
+    /// unknown key id, wrong secret (compared in constant time) or revoked key all look the same. Keys are
+    /// remembered for <see cref="ApiKeyCacheOptions.RevalidateAfter"/> (see <see cref="ApiKeyCache"/>).</summary>
     public async Task<AuthenticatedKey?> AuthenticateAsync(string? token, CancellationToken cancellationToken = default)
     {
         if (token is not null && token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) token = token[7..];
         if (!ApiToken.TryParse(token, out var environment, out string? keyId, out string? secret)) return null;
+        var now = _clock.Now();
+        if (!_cache.TryGet(keyId, now, out var entry))
+        {
+            entry = await LoadAsync(keyId, now, cancellationToken);
+            if (entry is null) return null;
+        }
+        var key = entry.Key;
+        if (key.RevokedAt is not null || key.Environment != environment) return null;
+        if (!ApiToken.Verify(secret, key.SecretHash)) return null;
+
+        if (entry.ClaimTouch(now, LastUsedPrecision)) await TouchAsync(key.Id, now, cancellationToken);
+        return new AuthenticatedKey(Copy(entry.Account), Copy(key, entry.LastUsedAt));
+    }
+
+    private async Task<CachedApiKey?> LoadAsync(string keyId, DateTime now, CancellationToken cancellationToken)
+    {
+        long generation = _cache.Generation;
         await using var db = _database.CreateContext();
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyId == keyId)
             .Join(db.Accounts.AsNoTracking(), k => k.AccountId, a => a.Id, (k, a) => new { Key = k, Account = a })
             .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || found.Key.RevokedAt is not null || found.Key.Environment != environment) return null;
-        if (!ApiToken.Verify(secret, found.Key.SecretHash)) return null;
-
-        var now = _clock.Now();
-        if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt.Value >= LastUsedPrecision)
-        {
-            await TouchAsync(db, found.Key.Id, now, cancellationToken);
-            found.Key.LastUsedAt = now;
-        }
-        return new AuthenticatedKey(found.Account, found.Key);
+        if (found is null) return null;
+        var entry = new CachedApiKey(found.Account, found.Key, now);
+        _cache.Store(entry, generation);
+        return entry;
     }
+
+    // Callers get their own copies: the cached entities are shared by every request.
+    private static Account Copy(Account a) => new()
+    {
+        Id = a.Id, Kind = a.Kind, Name = a.Name, Email = a.Email, DomainLimit = a.DomainLimit, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
+    };
+
+    private static ApiKey Copy(ApiKey k, DateTime? lastUsedAt) => new()
+    {
+        Id = k.Id, AccountId = k.AccountId, Name = k.Name, Environment = k.Environment, Scopes = k.Scopes, KeyId = k.KeyId, Prefix = k.Prefix,
+        SecretHash = k.SecretHash, CreatedAt = k.CreatedAt, LastUsedAt = lastUsedAt, RevokedAt = k.RevokedAt,
+    };
 
     public async Task<ServiceResult<ApiKey>> RevokeAsync(Guid accountId, Guid apiKeyId, CancellationToken cancellationToken = default)
     {
@@ -74,6 +100,7 @@ public sealed class ApiKeyService
             db.AuditEvents.Add(Audit(accountId, null, "apikey.revoke", key, now));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            _cache.Invalidate([key.KeyId]);
         }
         return key;
     }
@@ -102,13 +129,14 @@ public sealed class ApiKeyService
         After = AuditSnapshots.Of(new { key_id = key.Id, prefix = key.Prefix, name = key.Name, revoked_at = key.RevokedAt }),
     };
 
-    private async Task TouchAsync(MeridianDbContext db, Guid apiKeyId, DateTime now, CancellationToken cancellationToken)
+    private async Task TouchAsync(Guid apiKeyId, DateTime now, CancellationToken cancellationToken)
     {
         var threshold = now - LastUsedPrecision;
         bool sqlite = _database.Provider == StorageProvider.Sqlite;
         if (sqlite) await _database.SqliteWriteGate.WaitAsync(cancellationToken);
         try
         {
+            await using var db = _database.CreateContext();
             await db.ApiKeys.Where(k => k.Id == apiKeyId && (k.LastUsedAt == null || k.LastUsedAt < threshold))
                 .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         }

@@ -2,6 +2,7 @@ using Meridian.Platform.Auth;
 using Meridian.Platform.Model;
 using Meridian.Platform.Naming;
 using Meridian.Platform.Publishing;
+using Meridian.Platform.Reading;
 using Meridian.Platform.Records;
 using Meridian.Platform.Storage;
 using Meridian.Platform.Writing;
@@ -16,22 +17,37 @@ public sealed class RecordService
 {
     private readonly PlatformDatabase _database;
     private readonly ZoneWriter _writer;
+    private readonly ZoneListingCache _listings;
 
-    internal RecordService(PlatformDatabase database, ZoneWriter writer)
+    internal RecordService(PlatformDatabase database, ZoneWriter writer, ZoneListingCache listings)
     {
         _database = database;
         _writer = writer;
+        _listings = listings;
     }
 
     public async Task<ServiceResult<IReadOnlyList<Record>>> ListAsync(Actor actor, Guid zoneId, CancellationToken cancellationToken = default)
     {
-        await using var db = _database.CreateContext();
-        var zone = await db.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == zoneId, cancellationToken);
-        if (zone is null || !ZoneWriter.Owns(actor, zone)) return ServiceError.DomainNotFound;
-        var records = await db.Records.AsNoTracking().Where(r => r.ZoneId == zoneId)
-            .OrderBy(r => r.Name).ThenBy(r => r.Type).ThenBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        return records;
+        var listing = await ListingAsync(actor, zoneId, cancellationToken);
+        return listing.Succeeded ? ServiceResult<IReadOnlyList<Record>>.Success(listing.Value.Records) : listing.Error;
+    }
+
+    /// <summary>The zone's records as committed now, with the serial they belong to. Ownership and the serial
+    /// are read from the database on every call (one primary-key lookup); the records are read only when the
+    /// serial moved since the last read, so the answer is as fresh as the database whoever wrote it.</summary>
+    public async Task<ServiceResult<ZoneRecordListing>> ListingAsync(Actor actor, Guid zoneId, CancellationToken cancellationToken = default)
+    {
+        var sql = SqlDialect.For(_database.Provider);
+        await using var connection = await _database.OpenReadConnectionAsync(cancellationToken);
+        var head = await ZoneReadStatements.ReadHeadAsync(connection, sql, zoneId, cancellationToken);
+        if (head is not { } zone || zone.AccountId != actor.AccountId || zone.Environment != actor.Environment) return ServiceError.DomainNotFound;
+        var listing = _listings.Find(zoneId, zone.Serial);
+        if (listing is not null) return listing;
+        // Read after the serial: records committed in between are newer than it, never older, and the next
+        // read sees the serial moved and reads them again.
+        listing = new ZoneRecordListing(zoneId, zone.Serial, await ZoneReadStatements.ReadRecordsAsync(connection, sql, zoneId, cancellationToken));
+        _listings.Keep(listing);
+        return listing;
     }
 
     public async Task<ServiceResult<Record>> GetAsync(Actor actor, Guid recordId, CancellationToken cancellationToken = default)

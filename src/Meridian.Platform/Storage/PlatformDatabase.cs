@@ -11,6 +11,7 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
 {
     private readonly Func<MeridianDbContext> _create;
     private readonly string? _sqliteConnectionString;
+    private readonly Npgsql.NpgsqlDataSource? _postgresReads;
     private SqliteCheckpointer? _checkpointer;
 
     public PlatformDatabase(StorageOptions options)
@@ -20,6 +21,7 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
         if (Provider == StorageProvider.Postgres)
         {
             _create = CreatePostgresFactory(options);
+            _postgresReads = Npgsql.NpgsqlDataSource.Create(options.Postgres!);
         }
         else
         {
@@ -37,6 +39,16 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
 
     public MeridianDbContext CreateContext() => _create();
 
+    /// <summary>An open connection for hand-written reads outside any transaction (the hot read paths,
+    /// where an EF context costs more than the query). Dispose it to give it back to the pool.</summary>
+    internal async ValueTask<System.Data.Common.DbConnection> OpenReadConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_postgresReads is not null) return await _postgresReads.OpenConnectionAsync(cancellationToken);
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
     /// <summary>Creates or upgrades the schema; on SQLite also switches the file to WAL and starts the
     /// background checkpoints.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -52,12 +64,14 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
 
     public void Dispose()
     {
+        _postgresReads?.Dispose();
         _checkpointer?.Dispose();
         _checkpointer = null;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_postgresReads is not null) await _postgresReads.DisposeAsync();
         if (_checkpointer is not null) await _checkpointer.DisposeAsync();
         _checkpointer = null;
     }

@@ -7,7 +7,9 @@ namespace Meridian.Platform.Storage;
 /// <summary>Per-connection SQLite settings. WAL itself is a property of the file (set once at start);
 /// synchronous=NORMAL is safe with WAL against process crashes and spares an fsync per commit; the busy
 /// timeout makes a writer wait for another process's write lock instead of failing; checkpoints are left to
-/// <see cref="SqliteCheckpointer"/> (a commit checkpoints only when the log passes 10,000 pages).</summary>
+/// <see cref="SqliteCheckpointer"/> (a commit checkpoints only when the log passes 10,000 pages). The settings
+/// belong to the native connection, which the driver's pool keeps across opens, so they are sent once per
+/// native connection rather than on every open (that was a statement per request on the read and write paths).</summary>
 internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
     private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
@@ -21,10 +23,15 @@ internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnection
         return Task.CompletedTask;
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
+
     private void Apply(DbConnection connection)
     {
+        object? native = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+        if (native is not null && _configured.TryGetValue(native, out _)) return;
         using var command = connection.CreateCommand();
         command.CommandText = _pragmas;
         command.ExecuteNonQuery();
+        if (native is not null) _configured.TryAdd(native, native);
     }
 }
