@@ -48,8 +48,9 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZonePublication>(), sp.GetRequiredService<ZoneLocks>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ZoneListingCache>();
+        services.AddSingleton(sp => new ZoneHeadReader(sp.GetRequiredService<PlatformDatabase>()));
         services.AddSingleton(sp => new RecordService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneWriter>(),
-            sp.GetRequiredService<ZoneListingCache>()));
+            sp.GetRequiredService<ZoneHeadReader>(), sp.GetRequiredService<ZoneListingCache>()));
         services.AddSingleton(sp => new ImportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),
             sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZoneWriter>()));
         services.AddSingleton(sp => new ExportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApexRecords>()));

@@ -17,12 +17,14 @@ public sealed class RecordService
 {
     private readonly PlatformDatabase _database;
     private readonly ZoneWriter _writer;
+    private readonly ZoneHeadReader _heads;
     private readonly ZoneListingCache _listings;
 
-    internal RecordService(PlatformDatabase database, ZoneWriter writer, ZoneListingCache listings)
+    internal RecordService(PlatformDatabase database, ZoneWriter writer, ZoneHeadReader heads, ZoneListingCache listings)
     {
         _database = database;
         _writer = writer;
+        _heads = heads;
         _listings = listings;
     }
 
@@ -37,15 +39,16 @@ public sealed class RecordService
     /// serial moved since the last read, so the answer is as fresh as the database whoever wrote it.</summary>
     public async Task<ServiceResult<ZoneRecordListing>> ListingAsync(Actor actor, Guid zoneId, CancellationToken cancellationToken = default)
     {
-        var sql = SqlDialect.For(_database.Provider);
-        await using var connection = await _database.OpenReadConnectionAsync(cancellationToken);
-        var head = await ZoneReadStatements.ReadHeadAsync(connection, sql, zoneId, cancellationToken);
+        var head = await _heads.ReadAsync(zoneId, cancellationToken);
         if (head is not { } zone || zone.AccountId != actor.AccountId || zone.Environment != actor.Environment) return ServiceError.DomainNotFound;
         var listing = _listings.Find(zoneId, zone.Serial);
         if (listing is not null) return listing;
         // Read after the serial: records committed in between are newer than it, never older, and the next
         // read sees the serial moved and reads them again.
-        listing = new ZoneRecordListing(zoneId, zone.Serial, await ZoneReadStatements.ReadRecordsAsync(connection, sql, zoneId, cancellationToken));
+        List<Record> records;
+        await using (var connection = await _database.OpenReadConnectionAsync(cancellationToken))
+            records = await ZoneReadStatements.ReadRecordsAsync(connection, SqlDialect.For(_database.Provider), zoneId, cancellationToken);
+        listing = new ZoneRecordListing(zoneId, zone.Serial, records);
         _listings.Keep(listing);
         return listing;
     }

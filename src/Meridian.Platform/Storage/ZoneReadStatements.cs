@@ -3,7 +3,7 @@ using Meridian.Platform.Model;
 
 namespace Meridian.Platform.Storage;
 
-/// <summary>The hand-written reads of the record listing, on a connection of its own (no transaction):
+/// <summary>The hand-written reads of the record listing, on connections of their own (no transaction):
 /// the zone's owner and serial by primary key, and the zone's records in the order the API lists them.</summary>
 internal static class ZoneReadStatements
 {
@@ -11,13 +11,8 @@ internal static class ZoneReadStatements
     /// serial that says whether a remembered listing is still current.</summary>
     public readonly record struct ZoneHead(Guid AccountId, ApiEnvironment Environment, long Serial);
 
-    public static async Task<ZoneHead?> ReadHeadAsync(DbConnection connection, SqlDialect sql, Guid zoneId, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, "SELECT account_id, environment, serial FROM zones WHERE id = @id", sql.Value(zoneId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new ZoneHead(sql.ReadGuid(reader, 0), ColumnConversions.EnvironmentFromText(reader.GetString(1)), reader.GetInt64(2));
-    }
+    /// <summary>The zone's owner, environment and serial by primary key (see <see cref="ZoneHeadReader"/>).</summary>
+    public const string HeadSql = "SELECT account_id, environment, serial FROM zones WHERE id = @id";
 
     public static async Task<List<Record>> ReadRecordsAsync(DbConnection connection, SqlDialect sql, Guid zoneId, CancellationToken cancellationToken)
     {
