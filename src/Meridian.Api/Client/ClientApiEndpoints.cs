@@ -111,10 +111,11 @@ public static class ClientApiEndpoints
         byte[] zoneFile;
         try
         {
-            using var buffer = new MemoryStream();
+            // Sized from Content-Length when there is one, so a large file is not copied as the buffer grows.
+            using var buffer = new MemoryStream(http.Request.ContentLength is long declared and > 0 and <= MaxImportBytes ? (int)declared : 0);
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
             if (buffer.Length > MaxImportBytes) return ApiErrors.Result(StatusCodes.Status413PayloadTooLarge, "Zone file is too large");
-            zoneFile = buffer.ToArray();
+            zoneFile = buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -124,11 +125,7 @@ public static class ClientApiEndpoints
 
         var result = await import.ImportBindAsync(http.Actor(), zoneFile, domain: null, http.RequestAborted);
         if (!result.Succeeded) return ApiErrors.From(result.Error);
-        var outcome = result.Value;
-        bool partial = outcome.Errors.Count > 0;
-        var response = new ImportResponse(DomainResponse.From(outcome.Zone), outcome.Records.Count, partial ? true : null,
-            partial ? outcome.Errors : null, outcome.Records.Select(RecordResponse.From).ToList());
-        return TypedResults.Json(response, JsonBody.Options, statusCode: partial ? StatusCodes.Status206PartialContent : StatusCodes.Status201Created);
+        return new ImportResult(result.Value);
     }
 
     private static async Task<IResult> RotateKey(HttpContext http, AccountService accounts)

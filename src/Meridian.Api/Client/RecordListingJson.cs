@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Meridian.Api.Http;
 using Meridian.Platform.Reading;
 
 namespace Meridian.Api.Client;
@@ -12,6 +10,5 @@ internal static class RecordListingJson
 {
     private static readonly ConditionalWeakTable<ZoneRecordListing, byte[]> s_json = [];
 
-    public static byte[] Of(ZoneRecordListing listing) =>
-        s_json.GetValue(listing, static l => JsonSerializer.SerializeToUtf8Bytes(l.Records.Select(RecordResponse.From), JsonBody.Options));
+    public static byte[] Of(ZoneRecordListing listing) => s_json.GetValue(listing, static l => RecordJson.ArrayOf(l.Records));
 }

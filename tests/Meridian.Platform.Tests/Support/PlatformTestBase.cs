@@ -37,11 +37,19 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
 
     protected PlatformDatabase Database => Services.GetRequiredService<PlatformDatabase>();
 
+    /// <summary>Where this test's database is, for a second "process" on the same data.</summary>
+    protected StorageOptions StorageOptions { get; private set; } = new();
+
     public virtual async Task InitializeAsync()
     {
-        var options = await Storage.CreateAsync();
-        _services = BuildServices(options, Publisher, Clock);
+        StorageOptions = await Storage.CreateAsync();
+        _services = BuildServices(StorageOptions, Publisher, Clock, Configure);
         await Services.GetRequiredService<PlatformStartup>().StartAsync();
+    }
+
+    /// <summary>Lets a test class change the platform's settings before it starts.</summary>
+    protected virtual void Configure(IServiceCollection services)
+    {
     }
 
     public virtual async Task DisposeAsync()
@@ -50,7 +58,8 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
         await Storage.DisposeAsync();
     }
 
-    internal static ServiceProvider BuildServices(StorageOptions storage, IZonePublisher publisher, TimeProvider? clock = null)
+    internal static ServiceProvider BuildServices(StorageOptions storage, IZonePublisher publisher, TimeProvider? clock = null,
+        Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(publisher);
@@ -66,6 +75,7 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
             o.Nameservers = ["ns1.meridian.test.", "ns2.meridian.test."];
             o.Hostmaster = "hostmaster.meridian.test.";
         });
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
