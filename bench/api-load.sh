@@ -4,19 +4,23 @@
 #   - record reads/s (wrk, 16 connections, GET a domain's 10 records),
 #   - record creates/s from one keep-alive client, and from 8 concurrent writers (with failures counted),
 #   - visibility: for N writes, whether the first dig right after the 2xx already sees the record,
-#   - a 100,000-record BIND import through the API.
+#   - a 100,000-record BIND import through the API: the first one after start (import code not yet
+#     compiled by the JIT) and a second one into another zone.
+# With --pdns it then runs bench/pdns-api-load.sh (PowerDNS 4.7 + gsqlite3 through its HTTP API, same
+# pinning, same loads) and prints Meridian-on-SQLite / PowerDNS ratios from this one run.
 # The anchor (../shared/reference/performance-notes.md, PowerDNS 4.7 + gsqlite3 on this machine):
 # ~1,500 reads/s, 50 creates/s (700 without rectify), 8 writers: all but one fail, import 100k in 3.5 s.
-# Usage: bench/api-load.sh [--seconds 10] [--postgres] [--skip-import]
+# Usage: bench/api-load.sh [--seconds 10] [--postgres] [--skip-import] [--pdns]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-seconds=10; postgres=0; skip_import=0
+seconds=10; postgres=0; skip_import=0; pdns=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2; shift 2;;
     --postgres) postgres=1; shift;;
     --skip-import) skip_import=1; shift;;
+    --pdns) pdns=1; shift;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -49,6 +53,8 @@ run_storage() { # $1 = label, rest = extra serve flags
   done
 
   echo "== $label"
+  # The server has just started: 2 s of the same reads first, so the figure is the JIT-compiled steady state.
+  taskset -c 0 wrk -t2 -c16 -d2s -H "$auth" "http://$http/api/client/domains/$domain/records" >/dev/null
   local reads; reads=$(taskset -c 0 wrk -t2 -c16 -d"${seconds}s" -H "$auth" "http://$http/api/client/domains/$domain/records" | awk '/Requests\/sec/ {print $2}')
   printf "  record reads/s (wrk, 16 connections):        %10.0f\n" "$reads"
 
@@ -64,10 +70,15 @@ request = function()
 end
 LUA
   local one; one=$(taskset -c 0 wrk -t1 -c1 -d"${seconds}s" -s "$work/create.lua" "http://$http")
-  printf "  record creates/s, one keep-alive client:     %10.0f  (non-2xx: %s)\n" "$(echo "$one" | awk '/Requests\/sec/ {print $2}')" "$(echo "$one" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
+  local one_rate; one_rate=$(echo "$one" | awk '/Requests\/sec/ {print $2}')
+  printf "  record creates/s, one keep-alive client:     %10.0f  (non-2xx: %s)\n" "$one_rate" "$(echo "$one" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
   local eight; eight=$(taskset -c 0 wrk -t2 -c8 -d"${seconds}s" -s "$work/create.lua" "http://$http")
-  printf "  record creates/s, 8 concurrent writers:      %10.0f  (non-2xx: %s, socket errors: %s)\n" "$(echo "$eight" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$eight" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)" "$(echo "$eight" | awk '/Socket errors/ {print $0}' | grep . || echo none)"
+  local eight_rate eight_failed eight_total
+  eight_rate=$(echo "$eight" | awk '/Requests\/sec/ {print $2}')
+  eight_failed=$(echo "$eight" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)
+  eight_total=$(echo "$eight" | awk '/requests in/ {print $1}')
+  printf "  record creates/s, 8 concurrent writers:      %10.0f  (non-2xx: %s of %s, socket errors: %s)\n" "$eight_rate" \
+    "$eight_failed" "$eight_total" "$(echo "$eight" | awk '/Socket errors/ {print $0}' | grep . || echo none)"
 
   local visible=0 trials=200
   for i in $(seq 1 $trials); do
@@ -76,21 +87,53 @@ LUA
   done
   echo "  writes seen by the first dig right after the 2xx: $visible / $trials"
 
+  local first_import="" second_import=""
   if [ "$skip_import" = 0 ]; then
-    awk -v label="$label" 'BEGIN { printf "$ORIGIN import-%s.example.\n$TTL 3600\n", label
-      for (i = 0; i < 100000; i++) printf "host%d A 10.%d.%d.%d\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256 }' > "$work/import.zone"
-    local start end status
-    start=$(date +%s.%N)
-    status=$(curl -s -o "$work/import.json" -w '%{http_code}' -H "$auth" -H 'Content-Type: text/plain' --data-binary @"$work/import.zone" "http://$http/api/client/import/bind")
-    end=$(date +%s.%N)
-    printf "  import of 100,000 records through the API:   %10.2f s  (HTTP %s, %s records created)\n" "$(echo "$end - $start" | bc)" "$status" "$(json '["records_created"]' < "$work/import.json")"
+    for round in first second; do
+      awk -v zone="import-$round-$label" 'BEGIN { printf "$ORIGIN %s.example.\n$TTL 3600\n", zone
+        for (i = 0; i < 100000; i++) printf "host%d A 10.%d.%d.%d\n", i, int(i / 65536) % 256, int(i / 256) % 256, i % 256 }' > "$work/import.zone"
+      local start end status took
+      start=$(date +%s.%N)
+      status=$(curl -s -o "$work/import.json" -w '%{http_code}' -H "$auth" -H 'Content-Type: text/plain' --data-binary @"$work/import.zone" "http://$http/api/client/import/bind")
+      end=$(date +%s.%N)
+      took=$(echo "$end - $start" | bc)
+      if [ "$round" = first ]; then first_import=$took; else second_import=$took; fi
+      printf "  import of 100,000 records through the API:   %10.2f s  (%s since start; HTTP %s, %s records created, %s MB answer)\n" "$took" "$round" "$status" \
+        "$(json '["records_created"]' < "$work/import.json")" "$(( $(stat -c %s "$work/import.json") / 1000000 ))"
+    done
   fi
+  printf "reads=%s one=%s eight=%s eight_failed=%s eight_total=%s visible=%s import=%s import_second=%s\n" \
+    "$reads" "$one_rate" "$eight_rate" "$eight_failed" "$eight_total" "$visible" "$first_import" "$second_import" > "$work/$label.results"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 }
 
 run_storage sqlite
+[ "$pdns" = 1 ] && cp "$work/sqlite.results" "$work/meridian.results"
 if [ "$postgres" = 1 ]; then
   pg_dir=$(mktemp -d /tmp/meridian-pg-bench.XXXXXX)
   conn=$(scripts/postgres-temp.sh start "$pg_dir" 2>/dev/null)
   run_storage postgres --database "$conn"
+fi
+if [ "$pdns" = 1 ]; then
+  pdns_args=(--seconds "$seconds" --results "$work/pdns.results")
+  [ "$skip_import" = 1 ] && pdns_args+=(--skip-import)
+  bench/pdns-api-load.sh "${pdns_args[@]}"
+  python3 - "$work/meridian.results" "$work/pdns.results" <<'PY'
+import sys
+def read(path):
+    with open(path) as f:
+        return {k: v for k, v in (pair.split("=", 1) for pair in f.read().split())}
+m, p = read(sys.argv[1]), read(sys.argv[2])
+def ratio(key, lower_is_better=False):
+    try:
+        a, b = float(m[key]), float(p[key])
+    except (KeyError, ValueError):
+        return "n/a"
+    return f"{(b / a if lower_is_better else a / b):.1f}x"
+print("== Meridian (SQLite) / PowerDNS 4.7 (gsqlite3), this run")
+print(f"  record reads/s:                    {ratio('reads')}")
+print(f"  record creates/s, one client:      {ratio('one')}")
+print(f"  8 writers: Meridian {m['eight_failed']} failed of {m['eight_total']}, PowerDNS {p['eight_failed']} failed of {p['eight_total']}")
+print(f"  100,000-record import (speed-up):  {ratio('import', lower_is_better=True)} (Meridian's first import after start)")
+PY
 fi
