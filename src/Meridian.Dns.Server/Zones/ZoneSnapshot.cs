@@ -135,5 +135,5 @@ internal sealed class ZoneSnapshot
     /// <summary>Rough memory held by the snapshot's arrays, for metrics and benchmarks.</summary>
     public long ApproximateBytes =>
         _nameArena.Length + _rdataArena.Length + (long)_nodes.Length * 16 + (long)_rrsets.Length * 16 + (long)_rdataStarts.Length * 4
-        + (long)_childCounts.Length * 4 + (long)BuiltNodes * 20;
+        + (long)_childCounts.Length * 4 + (long)BuiltNodes * 32;
 }
