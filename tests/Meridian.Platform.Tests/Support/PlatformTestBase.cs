@@ -37,7 +37,7 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
 
     protected PlatformDatabase Database => Services.GetRequiredService<PlatformDatabase>();
 
-    /// <summary>Where this test's database is, for a second "process" on the same data.</summary>
+    /// <summary>Where this test's database is, for a second "process" over the same store.</summary>
     protected StorageOptions StorageOptions { get; private set; } = new();
 
     public virtual async Task InitializeAsync()
