@@ -1,4 +1,5 @@
 using Meridian.Platform;
+using Meridian.Platform.Auth;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Storage;
 
@@ -19,6 +20,8 @@ internal static class PlatformComposition
             else storage.Sqlite = $"Data Source={Path.Combine(serve.DataDirectory, "meridian.db")}";
         });
         services.AddOptions<ZoneOptions>().Configure<IConfiguration>((zones, configuration) => configuration.GetSection("Zones").Bind(zones));
+        services.AddOptions<ApiKeyCacheOptions>().Configure<IConfiguration>((keys, configuration) =>
+            configuration.GetSection(ApiKeyCacheOptions.Section).Bind(keys));
         return services;
     }
 }
