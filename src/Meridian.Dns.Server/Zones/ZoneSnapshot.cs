@@ -1,5 +1,6 @@
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
+using Meridian.Geo;
 
 namespace Meridian.Dns.Server.Zones;
 
@@ -14,8 +15,14 @@ internal sealed class ZoneSnapshot
     private readonly int[] _rdataStarts;      // record i's data is _rdataArena[_rdataStarts[i].._rdataStarts[i+1]]
     private readonly byte[] _rdataArena;
     private readonly NameTable _table;
+    private readonly int[]? _recordTargets;   // parallel to records: index into _targetSets (0 = global); null when no record is targeted
+    private readonly GeoTargetSet[] _targetSets;
 
-    internal ZoneSnapshot(DnsName origin, byte[] nameArena, ZoneNode[] nodes, RRsetEntry[] rrsets, int[] rdataStarts, byte[] rdataArena)
+    /// <param name="recordTargets">Per record, an index into <paramref name="targetSets"/> (0 = global); null when the zone
+    /// has no geo-targeted record.</param>
+    /// <param name="targetSets">The distinct target sets, <see cref="GeoTargetSet.Global"/> first.</param>
+    internal ZoneSnapshot(DnsName origin, byte[] nameArena, ZoneNode[] nodes, RRsetEntry[] rrsets, int[] rdataStarts, byte[] rdataArena,
+        int[]? recordTargets = null, GeoTargetSet[]? targetSets = null)
     {
         Origin = origin;
         OriginLower = origin.ToLower().Wire.ToArray();
@@ -24,6 +31,8 @@ internal sealed class ZoneSnapshot
         _rrsets = rrsets;
         _rdataStarts = rdataStarts;
         _rdataArena = rdataArena;
+        _recordTargets = recordTargets;
+        _targetSets = targetSets ?? [GeoTargetSet.Global];
         var offsets = new int[nodes.Length];
         for (int i = 0; i < nodes.Length; i++) offsets[i] = nodes[i].NameOffset;
         _table = new NameTable(nameArena, offsets, nodes.Length);
@@ -77,7 +86,14 @@ internal sealed class ZoneSnapshot
 
     public ReadOnlySpan<byte> Rdata(int record) => _rdataArena.AsSpan(_rdataStarts[record], _rdataStarts[record + 1] - _rdataStarts[record]);
 
+    /// <summary>True when some record of the zone is geo-targeted.</summary>
+    public bool HasTargets => _recordTargets is not null;
+
+    /// <summary>Where record <paramref name="record"/> is answered (<see cref="GeoTargetSet.Global"/> for most).</summary>
+    public GeoTargetSet RecordTargets(int record) => _recordTargets is null ? GeoTargetSet.Global : _targetSets[_recordTargets[record]];
+
     /// <summary>Rough memory held by the snapshot's arrays, for metrics and benchmarks.</summary>
     public long ApproximateBytes =>
-        _nameArena.Length + _rdataArena.Length + (long)_nodes.Length * 16 + (long)_rrsets.Length * 16 + (long)_rdataStarts.Length * 4 + (long)_nodes.Length * 20;
+        _nameArena.Length + _rdataArena.Length + (long)_nodes.Length * 16 + (long)_rrsets.Length * 16 + (long)_rdataStarts.Length * 4 + (long)_nodes.Length * 20
+        + (_recordTargets is null ? 0 : (long)_recordTargets.Length * 4);
 }
