@@ -53,11 +53,23 @@ internal static class GeoTestZones
         return targets;
     }
 
-    public static QueryProcessor Processor(ZoneSnapshot zone, EcsPolicy? ecs = null)
+    public static QueryProcessor Processor(ZoneSnapshot zone, EcsPolicy? ecs = null, GeoLocator? locator = null)
     {
         var zones = new ZoneSet();
         zones.Publish(zone);
-        return new QueryProcessor(zones, 1232, Locator(), ecs);
+        return new QueryProcessor(zones, 1232, locator ?? Locator(), ecs);
+    }
+
+    /// <summary>The database scripts/install-geo-db.sh installs, when it is there.</summary>
+    public static string? InstalledDatabase()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Meridian.sln"))) continue;
+            var path = Path.Combine(dir.FullName, "data", "geo", "geo-whois-asn-country.mmdb");
+            return File.Exists(path) ? path : null;
+        }
+        return null;
     }
 
     /// <summary>The addresses of the A and AAAA records in a section, sorted, and the CNAME count.</summary>
