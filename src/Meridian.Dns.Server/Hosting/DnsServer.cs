@@ -92,6 +92,18 @@ public sealed class DnsServer : IDisposable
         Zones.Publish(builder.Build());
     }
 
+    /// <summary>Changes a served zone by replacing the records of some names (the apex with its new SOA
+    /// among them, as a rule), atomically, at a cost that follows the size of the change rather than of the
+    /// zone. False, with nothing changed, when the zone is not served or is not at
+    /// <paramref name="expectedSerial"/> (the caller then publishes it whole). Throws
+    /// <see cref="ZoneLoadException"/> for a record outside the zone or an apex left without SOA.</summary>
+    public bool TryUpdateZone(Meridian.Dns.Names.DnsName origin, uint expectedSerial, IReadOnlyList<NameRecords> changes)
+    {
+        var current = Zones.Find(origin);
+        if (current is null || current.Serial != expectedSerial) return false;
+        return Zones.Replace(current, ZoneSnapshotPatcher.Apply(current, changes));
+    }
+
     /// <summary>Stops answering for a zone; false when it was not served.</summary>
     public bool RemoveZone(Meridian.Dns.Names.DnsName origin) => Zones.Remove(origin);
 

@@ -31,18 +31,22 @@ internal sealed class NameTable
         }
     }
 
-    public ReadOnlySpan<byte> Key(int index)
+    public ReadOnlySpan<byte> Key(int index) => KeyAt(_arena, _offsets[index]);
+
+    /// <summary>The complete wire name that starts at <paramref name="offset"/>.</summary>
+    public static ReadOnlySpan<byte> KeyAt(byte[] arena, int offset)
     {
-        int start = _offsets[index];
-        int i = start;
-        while (_arena[i] != 0) i += _arena[i] + 1;
-        return _arena.AsSpan(start, i + 1 - start);
+        int i = offset;
+        while (arena[i] != 0) i += arena[i] + 1;
+        return arena.AsSpan(offset, i + 1 - offset);
     }
 
     /// <summary>The entry index of a lowercase wire name, or -1.</summary>
-    public int Find(ReadOnlySpan<byte> lowercaseName)
+    public int Find(ReadOnlySpan<byte> lowercaseName) => Find(lowercaseName, NameHash.Compute(lowercaseName));
+
+    /// <summary>As <see cref="Find(ReadOnlySpan{byte})"/>, with the name's <see cref="NameHash"/> already known.</summary>
+    public int Find(ReadOnlySpan<byte> lowercaseName, uint hash)
     {
-        uint hash = NameHash.Compute(lowercaseName);
         int slot = (int)(hash & (uint)_mask);
         while (true)
         {

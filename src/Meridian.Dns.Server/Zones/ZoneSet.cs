@@ -14,6 +14,21 @@ internal sealed class ZoneSet
     {
         public static readonly ZoneIndex Empty = new([]);
 
+        /// <summary>The same names with one zone's snapshot replaced: the table and depth carry over.</summary>
+        private ZoneIndex(ZoneSnapshot[] zones, NameTable table, int deepestApexLength)
+        {
+            Zones = zones;
+            Table = table;
+            DeepestApexLength = deepestApexLength;
+        }
+
+        public ZoneIndex With(int position, ZoneSnapshot zone)
+        {
+            var zones = (ZoneSnapshot[])Zones.Clone();
+            zones[position] = zone;
+            return new ZoneIndex(zones, Table, DeepestApexLength);
+        }
+
         public ZoneIndex(ZoneSnapshot[] zones)
         {
             Zones = zones;
@@ -50,14 +65,26 @@ internal sealed class ZoneSet
             int existing = current.Table.Find(zone.OriginLower);
             if (existing >= 0)
             {
-                var zones = (ZoneSnapshot[])current.Zones.Clone();
-                zones[existing] = zone;
-                _index = new ZoneIndex(zones);
+                _index = current.With(existing, zone);
             }
             else
             {
                 _index = new ZoneIndex([.. current.Zones, zone]);
             }
+        }
+    }
+
+    /// <summary>Replaces <paramref name="expected"/> by <paramref name="next"/> (the same zone) unless another
+    /// version was published meanwhile; false then, and nothing changes.</summary>
+    public bool Replace(ZoneSnapshot expected, ZoneSnapshot next)
+    {
+        lock (_writeLock)
+        {
+            var current = _index;
+            int existing = current.Table.Find(expected.OriginLower);
+            if (existing < 0 || current.Zones[existing] != expected) return false;
+            _index = current.With(existing, next);
+            return true;
         }
     }
 

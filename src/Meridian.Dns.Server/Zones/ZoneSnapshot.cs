@@ -6,38 +6,46 @@ namespace Meridian.Dns.Server.Zones;
 
 /// <summary>An immutable, compact copy of one zone for answering: arrays and arenas, no object per
 /// record, so a million-record zone costs tens of megabytes and lookups allocate nothing.
-/// A change builds a new snapshot; readers never see one half built.</summary>
+/// A change makes a new snapshot (see <see cref="ZoneSnapshotPatcher"/>); readers never see one half built.</summary>
 internal sealed class ZoneSnapshot
 {
-    private readonly byte[] _nameArena;       // lowercase wire names of nodes
+    // This snapshot's view of the shared arrays: it reads only below the extents it was made with.
+    private readonly byte[] _nameArena;
     private readonly ZoneNode[] _nodes;
+    private readonly int[] _childCounts;
     private readonly RRsetEntry[] _rrsets;
-    private readonly int[] _rdataStarts;      // record i's data is _rdataArena[_rdataStarts[i].._rdataStarts[i+1]]
+    private readonly int[] _rdataStarts;
     private readonly byte[] _rdataArena;
-    private readonly NameTable _table;
-    private readonly int[]? _recordTargets;   // parallel to records: index into _targetSets (0 = global); null when no record is targeted
+    private readonly NameTable _table;        // the names of the last full build: name → node
+    private readonly NodeOverlay _overlay;    // names changed since, looked up first
+    private readonly int[]? _recordTargets;   // per record: index into _targetSets (0 = global); null when no record is targeted
     private readonly GeoTargetSet[] _targetSets;
 
-    /// <param name="recordTargets">Per record, an index into <paramref name="targetSets"/> (0 = global); null when the zone
-    /// has no geo-targeted record.</param>
-    /// <param name="targetSets">The distinct target sets, <see cref="GeoTargetSet.Global"/> first.</param>
-    internal ZoneSnapshot(DnsName origin, byte[] nameArena, ZoneNode[] nodes, RRsetEntry[] rrsets, int[] rdataStarts, byte[] rdataArena,
-        int[]? recordTargets = null, GeoTargetSet[]? targetSets = null)
+    internal ZoneSnapshot(DnsName origin, ZoneStorage storage, NameTable table, int builtNodes, NodeOverlay overlay, int liveNodes, int liveRecords)
     {
         Origin = origin;
         OriginLower = origin.ToLower().Wire.ToArray();
-        _nameArena = nameArena;
-        _nodes = nodes;
-        _rrsets = rrsets;
-        _rdataStarts = rdataStarts;
-        _rdataArena = rdataArena;
-        _recordTargets = recordTargets;
-        _targetSets = targetSets ?? [GeoTargetSet.Global];
-        var offsets = new int[nodes.Length];
-        for (int i = 0; i < nodes.Length; i++) offsets[i] = nodes[i].NameOffset;
-        _table = new NameTable(nameArena, offsets, nodes.Length);
+        Storage = storage;
+        _nameArena = storage.NameArena;
+        _nodes = storage.Nodes;
+        _childCounts = storage.ChildCounts;
+        _rrsets = storage.RRsets;
+        _rdataStarts = storage.RdataStarts;
+        _rdataArena = storage.RdataArena;
+        _recordTargets = storage.RecordTargets;
+        _targetSets = storage.TargetSets;
+        NameLength = storage.NameLength;
+        NodeEnd = storage.NodeCount;
+        RRsetEnd = storage.RRsetCount;
+        RecordEnd = storage.RecordCount;
+        _table = table;
+        BuiltNodes = builtNodes;
+        _overlay = overlay;
+        NodeCount = liveNodes;
+        RecordCount = liveRecords;
         ApexNode = FindNode(OriginLower);
         SoaRRset = ApexNode < 0 ? -1 : FindRRset(ApexNode, DnsType.SOA);
+        storage.Tip = this;
     }
 
     public DnsName Origin { get; }
@@ -50,9 +58,11 @@ internal sealed class ZoneSnapshot
     /// <summary>The apex SOA record set, or -1 for a zone without one (not served).</summary>
     public int SoaRRset { get; }
 
-    public int NodeCount => _nodes.Length;
+    /// <summary>Names in the zone, empty non-terminals included.</summary>
+    public int NodeCount { get; }
 
-    public int RecordCount => _rdataStarts.Length - 1;
+    /// <summary>Records in the zone.</summary>
+    public int RecordCount { get; }
 
     /// <summary>The SOA serial, or 0 when there is no SOA.</summary>
     public uint Serial
@@ -65,11 +75,38 @@ internal sealed class ZoneSnapshot
         }
     }
 
-    public int FindNode(ReadOnlySpan<byte> lowercaseName) => _table.Find(lowercaseName);
+    internal ZoneStorage Storage { get; }
+
+    internal NameTable Table => _table;
+
+    internal NodeOverlay Overlay => _overlay;
+
+    /// <summary>Nodes 0..BuiltNodes-1 came from the last full build and are in <see cref="Table"/>.</summary>
+    internal int BuiltNodes { get; }
+
+    internal int NameLength { get; }
+
+    internal int NodeEnd { get; }
+
+    internal int RRsetEnd { get; }
+
+    internal int RecordEnd { get; }
+
+    /// <summary>Records held in the arrays that no name uses any more; a full build drops them.</summary>
+    internal int DeadRecords => RecordEnd - RecordCount;
+
+    public int FindNode(ReadOnlySpan<byte> lowercaseName)
+    {
+        uint hash = NameHash.Compute(lowercaseName);
+        if (_overlay.Count != 0 && _overlay.TryFind(lowercaseName, hash, out int changed)) return changed;
+        return _table.Find(lowercaseName, hash);
+    }
 
     public ref readonly ZoneNode Node(int node) => ref _nodes[node];
 
-    public ReadOnlySpan<byte> NodeName(int node) => _table.Key(node);
+    public ReadOnlySpan<byte> NodeName(int node) => NameTable.KeyAt(_nameArena, _nodes[node].NameOffset);
+
+    internal int ChildCount(int node) => _childCounts[node];
 
     /// <summary>The node's record set of <paramref name="type"/>, or -1.</summary>
     public int FindRRset(int node, DnsType type)
@@ -92,8 +129,22 @@ internal sealed class ZoneSnapshot
     /// <summary>Where record <paramref name="record"/> is answered (<see cref="GeoTargetSet.Global"/> for most).</summary>
     public GeoTargetSet RecordTargets(int record) => _recordTargets is null ? GeoTargetSet.Global : _targetSets[_recordTargets[record]];
 
+    /// <summary>Every node that exists, in no particular order.</summary>
+    internal IEnumerable<int> LiveNodes()
+    {
+        for (int node = 0; node < BuiltNodes; node++)
+        {
+            if (_overlay.Count != 0 && _overlay.TryFind(NodeName(node), NameHash.Compute(NodeName(node)), out _)) continue;
+            yield return node;
+        }
+        foreach (var (_, node) in _overlay.Entries())
+        {
+            if (node >= 0) yield return node;
+        }
+    }
+
     /// <summary>Rough memory held by the snapshot's arrays, for metrics and benchmarks.</summary>
     public long ApproximateBytes =>
-        _nameArena.Length + _rdataArena.Length + (long)_nodes.Length * 16 + (long)_rrsets.Length * 16 + (long)_rdataStarts.Length * 4 + (long)_nodes.Length * 20
-        + (_recordTargets is null ? 0 : (long)_recordTargets.Length * 4);
+        _nameArena.Length + _rdataArena.Length + (long)_nodes.Length * 16 + (long)_rrsets.Length * 16 + (long)_rdataStarts.Length * 4
+        + (long)_childCounts.Length * 4 + (long)BuiltNodes * 20 + (_recordTargets is null ? 0 : (long)_recordTargets.Length * 4);
 }

@@ -73,7 +73,8 @@ internal sealed class ZoneSnapshotBuilder
         return index;
     }
 
-    private bool IsInZone(ReadOnlySpan<byte> owner)
+    /// <summary>True when the name is the origin or below it.</summary>
+    internal bool IsInZone(ReadOnlySpan<byte> owner)
     {
         int offset = owner.Length - _originLower.Length;
         if (offset < 0) return false;
@@ -134,12 +135,25 @@ internal sealed class ZoneSnapshotBuilder
         rdataStarts.Add(rdataWritten);
 
         AddEmptyNonTerminals(nameArena, nodes);
-        var arena = nameArena.ToArray();
-        var nodeArray = nodes.ToArray();
-        var rrsetArray = rrsets.ToArray();
-        MarkFlags(arena, nodeArray, rrsetArray);
-        return new ZoneSnapshot(_origin, arena, nodeArray, rrsetArray, rdataStarts.ToArray(), rdataArena.AsSpan(0, rdataWritten).ToArray(),
-            recordTargets?.ToArray(), recordTargets is null ? null : [.. _targetSets]);
+        var storage = new ZoneStorage
+        {
+            NameArena = nameArena.ToArray(),
+            Nodes = nodes.ToArray(),
+            ChildCounts = new int[nodes.Count],
+            NodeCount = nodes.Count,
+            RRsets = rrsets.ToArray(),
+            RRsetCount = rrsets.Count,
+            RdataStarts = rdataStarts.ToArray(),
+            RecordCount = rdataStarts.Count - 1,
+            RdataArena = rdataArena.AsSpan(0, rdataWritten).ToArray(),
+            RdataLength = rdataWritten,
+            RecordTargets = recordTargets?.ToArray(),
+            TargetSets = [.. _targetSets],
+            TargetSetCount = _targetSets.Count,
+        };
+        storage.NameLength = storage.NameArena.Length;
+        var table = MarkFlags(storage);
+        return new ZoneSnapshot(_origin, storage, table, storage.NodeCount, NodeOverlay.Empty, storage.NodeCount, storage.RecordCount);
     }
 
     /// <summary>Every name between an owner and the apex exists (RFC 4592 §2.2.2); those with no data
@@ -170,8 +184,10 @@ internal sealed class ZoneSnapshotBuilder
         }
     }
 
-    private void MarkFlags(byte[] arena, ZoneNode[] nodes, RRsetEntry[] rrsets)
+    /// <summary>Sets the node flags and child counts; returns the name table over the nodes.</summary>
+    private NameTable MarkFlags(ZoneStorage storage)
     {
+        var (arena, nodes, rrsets) = (storage.NameArena, storage.Nodes, storage.RRsets);
         var offsets = new int[nodes.Length];
         for (int i = 0; i < nodes.Length; i++) offsets[i] = nodes[i].NameOffset;
         var table = new NameTable(arena, offsets, nodes.Length);
@@ -181,7 +197,11 @@ internal sealed class ZoneSnapshotBuilder
             var flags = nodes[i].Flags;
             bool apex = name.SequenceEqual(_originLower);
             if (apex) flags |= NodeFlags.Apex;
-            else if (HasType(nodes[i], rrsets, DnsType.NS)) flags |= NodeFlags.Delegation;
+            else
+            {
+                storage.ChildCounts[table.Find(name[(name[0] + 1)..])]++;
+                if (HasType(nodes[i], rrsets, DnsType.NS)) flags |= NodeFlags.Delegation;
+            }
             if (!apex && name[0] == 1 && name[1] == (byte)'*')
             {
                 int parent = table.Find(name[2..]);
@@ -203,6 +223,7 @@ internal sealed class ZoneSnapshotBuilder
                 }
             }
         }
+        return table;
     }
 
     private static bool HasType(ZoneNode node, RRsetEntry[] rrsets, DnsType type)

@@ -9,5 +9,8 @@ public sealed class DnsServerZonePublisher(DnsServer server) : IZonePublisher
 {
     public void PublishZone(DnsName origin, uint serial, IReadOnlyCollection<ZoneRecord> records) => server.PublishZone(origin, records);
 
+    public bool TryPublishChanges(DnsName origin, uint previousSerial, uint serial, IReadOnlyList<NameRecords> changes) =>
+        server.TryUpdateZone(origin, previousSerial, changes);
+
     public void RemoveZone(DnsName origin) => server.RemoveZone(origin);
 }

@@ -10,6 +10,8 @@ public sealed class NoZonePublisher : IZonePublisher
     {
     }
 
+    public bool TryPublishChanges(DnsName origin, uint previousSerial, uint serial, IReadOnlyList<NameRecords> changes) => true;
+
     public void RemoveZone(DnsName origin)
     {
     }

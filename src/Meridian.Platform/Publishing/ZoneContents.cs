@@ -28,8 +28,24 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
 
     public bool TryGet(Guid id, out StoredRecord record) => _byId.TryGetValue(id, out record!);
 
+    /// <summary>The serial the engine serves these contents at, or null when unknown (freshly loaded, or
+    /// a publish failed): the next publish is then of the whole zone.</summary>
+    public uint? PublishedSerial { get; set; }
+
+    /// <summary>Owners whose records changed since the contents were last published.</summary>
+    public IReadOnlyCollection<DnsName> ChangedOwners => _changedOwners;
+
+    private readonly HashSet<DnsName> _changedOwners = [];
+
+    public void MarkPublished(uint? serial)
+    {
+        PublishedSerial = serial;
+        _changedOwners.Clear();
+    }
+
     public void Add(StoredRecord record)
     {
+        _changedOwners.Add(record.Owner);
         _byId.Add(record.Id, record);
         if (!_byOwner.TryGetValue(record.Owner, out var list)) _byOwner.Add(record.Owner, list = []);
         list.Add(record);
@@ -38,6 +54,7 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
     public void Remove(Guid id)
     {
         if (!_byId.Remove(id, out var record)) return;
+        _changedOwners.Add(record.Owner);
         var list = _byOwner[record.Owner];
         list.RemoveAll(r => r.Id == id);
         if (list.Count == 0) _byOwner.Remove(record.Owner);
@@ -55,8 +72,30 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
     {
         var records = new List<ZoneRecord>(_byId.Count + 4);
         records.AddRange(apex);
-        foreach (var record in _byId.Values)
-            records.Add(new ZoneRecord(record.Owner, record.Type, record.Ttl, record.Wire, record.Targets));
+        foreach (var (_, owned) in _byOwner) AddPublished(records, owned);
         return records;
+    }
+
+    /// <summary>The names changed since the last publish with the records each now has, the apex (whose SOA
+    /// carries the new serial) first; each name's records in the order <see cref="ToZoneRecords"/> gives them.</summary>
+    public List<NameRecords> ChangedNames(IEnumerable<ZoneRecord> apex)
+    {
+        var apexRecords = new List<ZoneRecord>(apex);
+        AddPublished(apexRecords, At(Origin));
+        var changes = new List<NameRecords>(_changedOwners.Count + 1) { new(Origin, apexRecords) };
+        foreach (var owner in _changedOwners)
+        {
+            if (owner.Equals(Origin)) continue;
+            var records = new List<ZoneRecord>();
+            AddPublished(records, At(owner));
+            changes.Add(new NameRecords(owner, records));
+        }
+        return changes;
+    }
+
+    /// <summary>Each record with its parsed targets; the engine selects among them per client.</summary>
+    private static void AddPublished(List<ZoneRecord> records, IReadOnlyList<StoredRecord> owned)
+    {
+        foreach (var record in owned) records.Add(new ZoneRecord(record.Owner, record.Type, record.Ttl, record.Wire, record.Targets));
     }
 }

@@ -39,15 +39,31 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
         try
         {
             if (contents.Served)
-                publisher.PublishZone(contents.Origin, contents.Serial, contents.ToZoneRecords(apex.For(contents.Origin, contents.Serial)));
-            else if (wasServed)
-                publisher.RemoveZone(contents.Origin);
+            {
+                if (!TryPublishChanges(contents))
+                    publisher.PublishZone(contents.Origin, contents.Serial, contents.ToZoneRecords(apex.For(contents.Origin, contents.Serial)));
+                contents.MarkPublished(contents.Serial);
+            }
+            else
+            {
+                if (wasServed) publisher.RemoveZone(contents.Origin);
+                contents.MarkPublished(null);
+            }
         }
         catch (Exception e) when (e is ZoneLoadException or ArgumentException or InvalidOperationException)
         {
             // The change is committed; other nodes and the next write publish it again. Say so loudly.
+            contents.MarkPublished(null);
             LogPublishFailed(logger, contents.Origin.ToString(), contents.Serial, e);
         }
+    }
+
+    /// <summary>A write that touched a few names hands the engine just those names, so its cost does not
+    /// grow with the zone; a large change (an import) or contents the engine may not be serving go whole.</summary>
+    private bool TryPublishChanges(ZoneContents contents)
+    {
+        if (contents.PublishedSerial is not uint previous || contents.ChangedOwners.Count > Math.Max(64, contents.Count / 8)) return false;
+        return publisher.TryPublishChanges(contents.Origin, previous, contents.Serial, contents.ChangedNames(apex.For(contents.Origin, contents.Serial)));
     }
 
     /// <summary>Stops serving a deleted zone.</summary>

@@ -37,9 +37,13 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
 
     protected PlatformDatabase Database => Services.GetRequiredService<PlatformDatabase>();
 
+    /// <summary>Where this test's database is, for a second "process" over the same store.</summary>
+    protected StorageOptions StorageOptions { get; private set; } = new();
+
     public virtual async Task InitializeAsync()
     {
         var options = await Storage.CreateAsync();
+        StorageOptions = options;
         _services = BuildServices(options, Publisher, Clock);
         await Services.GetRequiredService<PlatformStartup>().StartAsync();
     }

@@ -18,6 +18,22 @@ public sealed class RecordingZonePublisher : IZonePublisher
         Calls.Enqueue(("publish", origin, serial));
     }
 
+    /// <summary>Applies the changed names as the DNS engine does, so the platform's incremental path is
+    /// what these tests observe; refuses (and the platform publishes in full) when not at the serial.</summary>
+    public bool TryPublishChanges(DnsName origin, uint previousSerial, uint serial, IReadOnlyList<NameRecords> changes)
+    {
+        if (!_zones.TryGetValue(origin, out var served) || served.Serial != previousSerial) return false;
+        var changed = changes.Select(c => c.Owner).ToHashSet();
+        var records = served.Records.Where(r => !changed.Contains(r.Owner)).Concat(changes.SelectMany(c => c.Records)).ToList();
+        _zones[origin] = (serial, records);
+        Calls.Enqueue(("publish", origin, serial));
+        IncrementalPublishes++;
+        return true;
+    }
+
+    /// <summary>How many publishes went through <see cref="TryPublishChanges"/>.</summary>
+    public int IncrementalPublishes { get; private set; }
+
     public void RemoveZone(DnsName origin)
     {
         _zones.TryRemove(origin, out _);
