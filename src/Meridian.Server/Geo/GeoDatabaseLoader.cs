@@ -57,11 +57,17 @@ internal sealed class GeoDatabaseLoader : IDisposable
     private void Watch()
     {
         string? directory = System.IO.Path.GetDirectoryName(Path);
-        if (directory is null || !Directory.Exists(directory))
+        try
         {
-            _warning($"geo database folder {directory} does not exist: the database is not watched for changes");
+            // Made when missing, so a database installed later (scripts/install-geo-db.sh) is seen.
+            if (directory is not null) Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _warning($"geo database folder {directory} cannot be made ({e.Message}): the database is not watched for changes");
             return;
         }
+        if (directory is null) return;
         // Copies arrive as several events; load once they have settled.
         _settleTimer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(directory, System.IO.Path.GetFileName(Path))
