@@ -4,7 +4,7 @@
 # latency, server CPU time per answered query, and RSS, with Meridian's ratio to each peer.
 #
 # Usage: bench/dns-load.sh [--names 10000] [--seconds 10] [--memory-records 1000000] [--skip-memory]
-#        bench/dns-load.sh --geo [--geo-percent 30] [--names 10000] [--seconds 10]
+#        bench/dns-load.sh --geo [--geo-percent 30] [--geo-rounds 2] [--names 10000] [--seconds 10]
 # --geo runs the GeoDNS case instead: the same zone served by Meridian's engine (bench/Meridian.GeoLoad) once
 # as is and once with US/EU/JP variants of the A and AAAA records of 30% of the names, both asked the same
 # query mix with an EDNS Client Subnet option on every query (1,792 /24 subnets over six countries and no
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000; geo=0; geo_percent=30
+origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000; geo=0; geo_percent=30; geo_rounds=2
 perf_input=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
     --latency-qps) latency_qps=$2; shift 2;;
     --geo) geo=1; shift;;
     --geo-percent) geo_percent=$2; shift 2;;
+    --geo-rounds) geo_rounds=$2; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -235,16 +236,21 @@ run_geo() {
   echo "   query with ECS (1,792 /24 subnets); ${seconds}s per run, server on CPU 1, dnsperf on CPU 0; load: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf "%-9s %10s %9s %9s %9s %9s\n" run qps "avg ms" "p99 ms" "cpu us/q" "rss MB"
   local results=()
-  for percent in 0 "$geo_percent"; do
-    local label=plain; [ "$percent" = 0 ] || label=geo
-    local port; port=$((17300 + RANDOM % 1000))
-    local pid; pid=$(start_geoload "$zone" "$port" "$percent"); pids+=("$pid")
-    wait_ready "$port"
-    results+=("$(measure "$label" "$pid" "$port" "$queries")")
-    echo "${results[-1]}"
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+  # Alternating rounds, so a burst of load from elsewhere does not land on one side only; the best of each counts.
+  for round in $(seq 1 "$geo_rounds"); do
+    for percent in 0 "$geo_percent"; do
+      local label=plain; [ "$percent" = 0 ] || label=geo
+      local port; port=$((17300 + RANDOM % 1000))
+      local pid; pid=$(start_geoload "$zone" "$port" "$percent"); pids+=("$pid")
+      wait_ready "$port"
+      results+=("$(measure "$label" "$pid" "$port" "$queries")")
+      echo "${results[-1]}"
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+    done
   done
-  echo "${results[0]}" "${results[1]}" | awk '{ printf "geo / plain: qps %.3fx (target >= 0.90), cpu per query %.3fx, p99 latency %.2fx, rss %.2fx\n", $8 / $2, $11 / $5, ($4 == "n/a" || $10 == "n/a") ? 0 : $10 / $4, $12 / $6 }'
+  printf '%s\n' "${results[@]}" | awk '
+    { if (!($1 in qps) || $2 > qps[$1]) qps[$1] = $2; if (!($1 in cpu) || $5 < cpu[$1]) cpu[$1] = $5 }
+    END { printf "geo / plain (best of %d runs each): qps %.3fx (target >= 0.90), cpu per query %.3fx\n", NR / 2, qps["geo"] / qps["plain"], cpu["geo"] / cpu["plain"] }'
 }
 
 if [ "$geo" = 1 ]; then
