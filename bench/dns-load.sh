@@ -9,16 +9,19 @@
 # as is and once with US/EU/JP variants of the A and AAAA records of 30% of the names, both asked the same
 # query mix with an EDNS Client Subnet option on every query (1,792 /24 subnets over six countries and no
 # known location; dnsperf -B input, since -E would send one fixed option); prints geo / plain ratios.
-# Method (from ../shared/reference/performance-notes.md): each server pinned to CPU 1 with one worker,
-# dnsperf pinned to CPU 0 (-c 8 -q 100). dnsperf saturates near 130-150k qps, so CPU time per query is
+# Method (from ../shared/reference/performance-notes.md): each server pinned to one CPU with one worker,
+# dnsperf pinned to the other (-c 8 -q 100). The servers get CPU 0 because Knot pins its UDP worker n to
+# CPU n itself, whatever taskset said: with the servers on CPU 1, Knot silently ran on dnsperf's CPU and
+# the comparison was not like for like. The script checks where every server thread may run. dnsperf saturates near 130-150k qps, so CPU time per query is
 # the figure that separates servers; qps alone is a lower bound. Latency percentiles come from a second
 # run at a fixed rate (-Q) with per-query reporting, so measuring does not disturb the throughput run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000; geo=0; geo_percent=30; geo_rounds=2
-perf_input=()
+server_cpu=0; client_cpu=1
+origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000
+geo=0; geo_percent=30; geo_rounds=2; perf_input=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --names) names=$2; shift 2;;
@@ -87,7 +90,7 @@ wait_ready() { # $1 = port
 }
 
 start_meridian() { # $1 zone, $2 port
-  DOTNET_TieredPGO=1 DOTNET_GCgen0size=0x400000 taskset -c 1 "$meridian" dns --zone "$origin=$1" --listen "127.0.0.1:$2" --udp-workers 1 >"$work/meridian.log" 2>&1 &
+  DOTNET_TieredPGO=1 DOTNET_GCgen0size=0x400000 taskset -c "$server_cpu" "$meridian" dns --zone "$origin=$1" --listen "127.0.0.1:$2" --udp-workers 1 >"$work/meridian.log" 2>&1 &
   echo $!
 }
 
@@ -115,7 +118,7 @@ log:
   - target: stderr
     any: error
 CONF
-  taskset -c 1 knotd -c "$dir/knot.conf" >"$dir/log" 2>&1 &
+  taskset -c "$server_cpu" knotd -c "$dir/knot.conf" >"$dir/log" 2>&1 &
   echo $!
 }
 
@@ -143,7 +146,7 @@ zone:
     name: $origin
     zonefile: "$1"
 CONF
-  taskset -c 1 nsd -d -c "$dir/nsd.conf" >"$dir/log" 2>&1 &
+  taskset -c "$server_cpu" nsd -d -c "$dir/nsd.conf" >"$dir/log" 2>&1 &
   echo $!
 }
 
@@ -155,21 +158,35 @@ tree_pids() { # the process and all its descendants (NSD answers from a forked g
   done
   echo "$all"
 }
-cpu_ticks() { local total=0; for p in $(tree_pids "$1"); do [ -r /proc/$p/stat ] || continue; t=$(awk '{print $14+$15}' /proc/$p/stat); total=$((total + t)); done; echo $total; }
+# utime + stime from /proc/PID/stat, read after the ")" that ends the command name, which can hold spaces
+# ("nsd: server 1").
+cpu_ticks() { local total=0; for p in $(tree_pids "$1"); do [ -r /proc/$p/stat ] || continue; t=$(sed 's/.*) //' /proc/$p/stat | awk '{print $12+$13}'); total=$((total + t)); done; echo $total; }
 rss_kb() { local total=0; for p in $(tree_pids "$1"); do [ -r /proc/$p/status ] || continue; r=$(awk '/^VmRSS/ {print $2}' /proc/$p/status); total=$((total + ${r:-0})); done; echo $total; }
+
+check_pinned() { # $1 label, $2 pid: every thread of the server may run on the server CPU only
+  local p t
+  for p in $(tree_pids "$2"); do
+    for t in /proc/$p/task/*; do
+      [ -r "$t/status" ] || continue
+      local allowed; allowed=$(awk '/^Cpus_allowed_list/ {print $2}' "$t/status")
+      [ "$allowed" = "$server_cpu" ] || echo "warning: $1 thread $(cat "$t/comm") may run on CPUs $allowed, not only $server_cpu" >&2
+    done
+  done
+}
 
 measure() { # $1 label, $2 pid, $3 port, $4 queries  -> prints "label qps avg_ms p99_ms cpu_us rss_mb"
   local label=$1 pid=$2 port=$3 queries=$4 hz; hz=$(getconf CLK_TCK)
-  taskset -c 0 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 3 >/dev/null 2>&1 || true   # warm-up
+  check_pinned "$label" "$pid"
+  taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 3 >/dev/null 2>&1 || true   # warm-up
   local before; before=$(cpu_ticks "$pid")
-  local out; out=$(taskset -c 0 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l "$seconds" 2>&1)
+  local out; out=$(taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l "$seconds" 2>&1)
   local after; after=$(cpu_ticks "$pid")
   local qps completed avg
   qps=$(echo "$out" | awk '/Queries per second/ {print $4}')
   completed=$(echo "$out" | awk '/Queries completed/ {print $3}')
   avg=$(echo "$out" | awk '/Average Latency/ {print $4 * 1000}')
   local cpu_us; cpu_us=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$completed" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
-  local p99; p99=$(taskset -c 0 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 4 -Q "$latency_qps" -v 2>/dev/null \
+  local p99; p99=$(taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 4 -Q "$latency_qps" -v 2>/dev/null \
       | awk '$1 == ">" { print $NF }' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * 0.99); if (i < 1) i = 1; printf "%.3f", v[i] * 1000 }')
   local rss; rss=$(awk -v k="$(rss_kb "$pid")" 'BEGIN { printf "%.1f", k / 1024 }')
   printf "%-9s %10.0f %9.3f %9s %9s %9s\n" "$label" "$qps" "$avg" "$p99" "$cpu_us" "$rss"
@@ -178,7 +195,7 @@ measure() { # $1 label, $2 pid, $3 port, $4 queries  -> prints "label qps avg_ms
 run_load() {
   local zone="$work/load.zone" queries="$work/queries.txt"
   generate_zone "$names" "$zone"; generate_queries "$names" "$queries"
-  echo "== load: $(grep -vc '^\$' "$zone") records over $names names, 100,000-query mix, ${seconds}s per server, server on CPU 1, dnsperf on CPU 0"
+  echo "== load: $(grep -vc '^\$' "$zone") records over $names names, 100,000-query mix, ${seconds}s per server, server on CPU $server_cpu, dnsperf on CPU $client_cpu"
   printf "%-9s %10s %9s %9s %9s %9s\n" server qps "avg ms" "p99 ms" "cpu us/q" "rss MB"
   local results=()
   for server in meridian knot nsd; do
@@ -220,7 +237,7 @@ run_memory() {
 }
 
 start_geoload() { # $1 zone, $2 port, $3 percent of hostN names with geo variants
-  DOTNET_TieredPGO=1 DOTNET_GCgen0size=0x400000 taskset -c 1 "$geoload" serve --zone "$1" --origin "$origin" \
+  DOTNET_TieredPGO=1 DOTNET_GCgen0size=0x400000 taskset -c "$server_cpu" "$geoload" serve --zone "$1" --origin "$origin" \
     --listen "127.0.0.1:$2" --geo-percent "$3" >"$work/geoload-$3.log" 2>&1 &
   echo $!
 }
@@ -233,7 +250,7 @@ run_geo() {
   "$geoload" queries --in "$text" --out "$queries" >/dev/null
   perf_input=(-B)
   echo "== geo: $names names, $geo_percent% of them with US/EU/JP variants of A and AAAA; the same 100,000-query mix, each"
-  echo "   query with ECS (1,792 /24 subnets); ${seconds}s per run, server on CPU 1, dnsperf on CPU 0; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "   query with ECS (1,792 /24 subnets); ${seconds}s per run, server on CPU $server_cpu, dnsperf on CPU $client_cpu; load: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf "%-9s %10s %9s %9s %9s %9s\n" run qps "avg ms" "p99 ms" "cpu us/q" "rss MB"
   local results=()
   # Alternating rounds, so a burst of load from elsewhere does not land on one side only; the best of each counts.

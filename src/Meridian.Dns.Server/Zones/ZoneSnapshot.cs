@@ -146,5 +146,5 @@ internal sealed class ZoneSnapshot
     /// <summary>Rough memory held by the snapshot's arrays, for metrics and benchmarks.</summary>
     public long ApproximateBytes =>
         _nameArena.Length + _rdataArena.Length + (long)_nodes.Length * 16 + (long)_rrsets.Length * 16 + (long)_rdataStarts.Length * 4
-        + (long)_childCounts.Length * 4 + (long)BuiltNodes * 20 + (_recordTargets is null ? 0 : (long)_recordTargets.Length * 4);
+        + (long)_childCounts.Length * 4 + (long)BuiltNodes * 32 + (_recordTargets is null ? 0 : (long)_recordTargets.Length * 4);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Meridian.Dns.Text;
@@ -13,7 +14,7 @@ public static class CharacterStrings
     public const int MaxLength = 255;
 
     /// <summary>Reads one token and appends it as a length-prefixed character-string.</summary>
-    public static bool TryParse(ref RdataTextReader text, RdataBuilder output, out string? error)
+    public static bool TryParse(ref RdataTextReader text, RdataBuilder output, [NotNullWhen(false)] out string? error)
     {
         if (!text.TryRead(out var raw))
         {
@@ -24,7 +25,7 @@ public static class CharacterStrings
     }
 
     /// <summary>Decodes one token's escapes and appends it as a length-prefixed character-string.</summary>
-    public static bool TryAppend(ReadOnlySpan<byte> raw, RdataBuilder output, out string? error)
+    public static bool TryAppend(ReadOnlySpan<byte> raw, RdataBuilder output, [NotNullWhen(false)] out string? error)
     {
         int lengthAt = output.Length;
         output.WriteByte(0);
@@ -36,7 +37,7 @@ public static class CharacterStrings
     /// <summary>Appends the octets a token stands for: <c>\DDD</c> is a decimal octet (exactly three digits,
     /// at most 255), <c>\X</c> is X itself. A bad escape or more than <paramref name="maxLength"/> octets is a
     /// syntax error, as in BIND.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> raw, RdataBuilder output, int maxLength, out int length, out string? error)
+    public static bool TryDecode(ReadOnlySpan<byte> raw, RdataBuilder output, int maxLength, out int length, [NotNullWhen(false)] out string? error)
     {
         length = 0;
         for (int i = 0; i < raw.Length; i++)
@@ -98,15 +99,34 @@ public static class CharacterStrings
     public static void AppendQuoted(StringBuilder output, ReadOnlySpan<byte> value)
     {
         output.Append('"');
-        foreach (byte c in value)
-        {
-            if (c is (byte)'"' or (byte)'\\')
-                output.Append('\\').Append((char)c);
-            else if (c < 0x20 || c >= 0x7f)
-                output.Append('\\').Append(((int)c).ToString("D3", CultureInfo.InvariantCulture));
-            else
-                output.Append((char)c);
-        }
+        foreach (byte c in value) AppendEscaped(output, c);
         output.Append('"');
+    }
+
+    /// <summary>Appends one octet as it appears inside quotes: <c>"</c> and <c>\</c> after a backslash,
+    /// octets outside 0x20–0x7e as <c>\DDD</c>.</summary>
+    public static void AppendEscaped(StringBuilder output, byte c)
+    {
+        if (c is (byte)'"' or (byte)'\\')
+            output.Append('\\').Append((char)c);
+        else if (c < 0x20 || c >= 0x7f)
+            output.Append('\\').Append(((int)c).ToString("D3", CultureInfo.InvariantCulture));
+        else
+            output.Append((char)c);
+    }
+
+    /// <summary>Appends every length-prefixed string of <paramref name="data"/> quoted, separated by
+    /// spaces; false when a length runs past the end or there is no string at all.</summary>
+    public static bool TryAppendAllQuoted(StringBuilder output, ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty) return false;
+        int offset = 0;
+        while (offset < data.Length)
+        {
+            if (offset > 0) output.Append(' ');
+            if (!TryRead(data, ref offset, out var value)) return false;
+            AppendQuoted(output, value);
+        }
+        return true;
     }
 }

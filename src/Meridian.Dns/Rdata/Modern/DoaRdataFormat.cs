@@ -24,7 +24,7 @@ public sealed class DoaRdataFormat : RdataFormat
             error = ModernFields.UnexpectedEnd;
             return false;
         }
-        if (!ModernCharacterStrings.TryWriteCharacterString(mediaType, output, out error)) return false;
+        if (!CharacterStrings.TryAppend(mediaType, output, out error)) return false;
         if (!ModernFields.TryReadString(ref text, out var data, out error)) return false;
         if (data.SequenceEqual("-"u8)) return true;
         text.Position--;
@@ -38,7 +38,7 @@ public sealed class DoaRdataFormat : RdataFormat
         output.Append(BinaryPrimitives.ReadUInt32BigEndian(rdata).ToString(CultureInfo.InvariantCulture)).Append(' ');
         output.Append(BinaryPrimitives.ReadUInt32BigEndian(rdata[4..]).ToString(CultureInfo.InvariantCulture)).Append(' ');
         output.Append(rdata[8].ToString(CultureInfo.InvariantCulture)).Append(' ');
-        ModernCharacterStrings.AppendQuoted(output, rdata.Slice(10, rdata[9]));
+        CharacterStrings.AppendQuoted(output, rdata.Slice(10, rdata[9]));
         output.Append(' ');
         var data = rdata[(10 + rdata[9])..];
         if (data.IsEmpty) output.Append('-');

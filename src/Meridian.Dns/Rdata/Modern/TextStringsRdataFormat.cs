@@ -18,12 +18,12 @@ public sealed class TextStringsRdataFormat : RdataFormat
         }
         while (text.TryRead(out var token))
         {
-            if (!ModernCharacterStrings.TryWriteCharacterString(token, output, out error)) return false;
+            if (!CharacterStrings.TryAppend(token, output, out error)) return false;
         }
         error = null;
         return ModernFields.CheckSpace(output, parsed: true, ref error);
     }
 
     public override bool TryFormat(ReadOnlySpan<byte> rdata, StringBuilder output) =>
-        ModernCharacterStrings.TryAppendStrings(output, rdata);
+        CharacterStrings.TryAppendAllQuoted(output, rdata);
 }

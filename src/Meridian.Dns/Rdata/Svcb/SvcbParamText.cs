@@ -61,7 +61,7 @@ internal static class SvcbParamText
             case SvcParamEncoding.DohPath:
                 return TryWriteText(value, output, start, known.Key, out error);
             case SvcParamEncoding.Alpn:
-                if (!ModernCharacterStrings.TryWriteCommaList(value, output, out error)) return false;
+                if (!SvcbCommaList.TryWrite(value, output, out error)) return false;
                 break;
             case SvcParamEncoding.Port:
                 if (value.IsEmpty || !ModernFields.IsDigit(value[0]) || !ModernFields.TryParseDecimal(value, out ulong port)) return false;
@@ -137,7 +137,7 @@ internal static class SvcbParamText
     /// field can say is BIND's "out of range"; one that only overfills the record is "ran out of space".</summary>
     private static bool TryWriteText(ReadOnlySpan<byte> value, RdataBuilder output, int start, ushort key, [NotNullWhen(false)] out string? error)
     {
-        if (!ModernCharacterStrings.TryUnescape(value, output, int.MaxValue, out int length, out error)) return false;
+        if (!CharacterStrings.TryDecode(value, output, int.MaxValue, out int length, out error)) return false;
         if (length > ushort.MaxValue)
         {
             error = ModernFields.OutOfRange;
@@ -206,7 +206,7 @@ internal static class SvcbParamText
                 for (int i = 0; i < value.Length; i += value[i] + 1)
                 {
                     if (i > 0) output.Append(',');
-                    ModernCharacterStrings.AppendCommaListElement(output, value.Slice(i + 1, value[i]));
+                    SvcbCommaList.AppendElement(output, value.Slice(i + 1, value[i]));
                 }
                 output.Append('"');
                 break;
@@ -218,7 +218,7 @@ internal static class SvcbParamText
                 }
                 break;
             default:
-                ModernCharacterStrings.AppendQuoted(output, value);
+                CharacterStrings.AppendQuoted(output, value);
                 break;
         }
     }
