@@ -2,6 +2,7 @@ using Meridian.Dns.Names;
 using Meridian.Dns.Records;
 using Meridian.Dns.Server.Zones;
 using Meridian.Dns.Wire;
+using Meridian.Geo;
 
 namespace Meridian.Dns.Server.Answering;
 
@@ -12,11 +13,15 @@ internal sealed class QueryProcessor : IQueryHandler
     private readonly QueryResolver _resolver;
     private readonly ResponsePlan _plan = new();
     private readonly ushort _maxUdpPayload;
+    private readonly EcsPolicy _ecs;
 
-    public QueryProcessor(ZoneSet zones, int maxUdpPayload)
+    /// <param name="geo">Locates clients for geo-targeted records; null answers every client as of unknown location.</param>
+    /// <param name="ecs">Whose Client Subnet options are used; null trusts every source.</param>
+    public QueryProcessor(ZoneSet zones, int maxUdpPayload, GeoLocator? geo = null, EcsPolicy? ecs = null)
     {
-        _resolver = new QueryResolver(zones);
+        _resolver = new QueryResolver(zones, geo);
         _maxUdpPayload = (ushort)maxUdpPayload;
+        _ecs = ecs ?? EcsPolicy.TrustEveryone;
     }
 
     public int Handle(ReadOnlySpan<byte> query, Span<byte> response, ReadOnlySpan<byte> clientAddress, bool overTcp)
@@ -27,6 +32,20 @@ internal sealed class QueryProcessor : IQueryHandler
         if (q.Error == WireError.ShortHeader || q.Header.IsResponse) return 0;
 
         _plan.Reset();
+        // The ECS address decides the location when the option is used (RFC 7871 §7.1.1); a /0 source prefix
+        // discloses nothing, so the location is unknown. An ignored option is treated as absent.
+        bool useEcs = wellFormed && q.HasClientSubnet && _ecs.Accepts(clientAddress);
+        if (useEcs)
+        {
+            Span<byte> subnet = stackalloc byte[16];
+            int length = q.ClientSubnet.CopyAddressTo(subnet);
+            _resolver.Client.Reset(q.ClientSubnet.SourcePrefixLength == 0 ? default : subnet[..length]);
+        }
+        else
+        {
+            _resolver.Client.Reset(clientAddress);
+        }
+
         if (!wellFormed || !q.HasQuestion) _plan.Outcome = AnswerOutcome.FormatError;
         else if (q.HasEdns && q.EdnsVersion != 0) _plan.Outcome = AnswerOutcome.BadVersion;
         else if (q.Header.Opcode != DnsOpcode.Query) _plan.Outcome = AnswerOutcome.NotImplemented;
@@ -40,7 +59,7 @@ internal sealed class QueryProcessor : IQueryHandler
             DnsName.LowercaseInPlace(lower);
             _resolver.Resolve(lower, q.Type, _plan);
         }
-        return Write(in q, wellFormed, response, overTcp);
+        return Write(in q, wellFormed, useEcs, response, overTcp);
     }
 
     /// <summary>Zone transfers are not served yet, and meta types are never answered from zone data.</summary>
@@ -59,7 +78,7 @@ internal sealed class QueryProcessor : IQueryHandler
         _ => DnsRcode.ServFail,
     };
 
-    private int Write(scoped in DnsQuery q, bool wellFormed, Span<byte> response, bool overTcp)
+    private int Write(scoped in DnsQuery q, bool wellFormed, bool echoEcs, Span<byte> response, bool overTcp)
     {
         var writer = new DnsMessageWriter(response);
         var header = DnsHeader.ForResponseTo(q.Header);
@@ -77,7 +96,7 @@ internal sealed class QueryProcessor : IQueryHandler
         // never loses its OPT (RFC 6891 §7).
         int limit = overTcp ? ushort.MaxValue : Math.Min(q.EffectiveUdpPayloadSize, Math.Max((int)_maxUdpPayload, 512));
         if (!q.HasEdns && !overTcp) limit = 512;
-        int optLength = q.HasEdns ? DnsMessageWriter.OptRecordLength(q.HasClientSubnet ? q.ClientSubnet.OptionLength : 0) : 0;
+        int optLength = q.HasEdns ? DnsMessageWriter.OptRecordLength(echoEcs ? q.ClientSubnet.OptionLength : 0) : 0;
         writer.Limit = limit - optLength;
 
         if (q.HasQuestion && !writer.TryWriteQuestion(q.Name, q.Type, q.Class))
@@ -88,7 +107,7 @@ internal sealed class QueryProcessor : IQueryHandler
         writer.SetRcode(RcodeOf(_plan.Outcome));
 
         var afterQuestion = writer.Mark();
-        if (!WriteSection(ref writer, DnsSection.Answer, _plan.Answer, in q) || !WriteSection(ref writer, DnsSection.Authority, _plan.Authority, in q))
+        if (!WriteSection(ref writer, DnsSection.Answer, _plan.Answer, in q, _plan) || !WriteSection(ref writer, DnsSection.Authority, _plan.Authority, in q, _plan))
         {
             // What the client asked for does not fit: send nothing of it and set TC (as Knot does),
             // so the client retries over TCP.
@@ -100,14 +119,14 @@ internal sealed class QueryProcessor : IQueryHandler
             // Additional data is optional: whole record sets that fit go in, the rest is left out.
             foreach (ref readonly var rrset in _plan.Additional)
             {
-                if (!WriteRRset(ref writer, DnsSection.Additional, in rrset, in q)) break;
+                if (!WriteRRset(ref writer, DnsSection.Additional, in rrset, in q, _plan)) break;
             }
         }
 
         if (q.HasEdns)
         {
             writer.Limit = limit;
-            if (q.HasClientSubnet)
+            if (echoEcs)
             {
                 // RFC 7871 §7.2.1: SCOPE is the source prefix when the answer depended on the address, else 0.
                 byte scope = _plan.LocationDependent ? q.ClientSubnet.SourcePrefixLength : (byte)0;
@@ -122,17 +141,18 @@ internal sealed class QueryProcessor : IQueryHandler
         return writer.Length;
     }
 
-    private static bool WriteSection(ref DnsMessageWriter writer, DnsSection section, ReadOnlySpan<PlannedRRset> rrsets, scoped in DnsQuery q)
+    private static bool WriteSection(ref DnsMessageWriter writer, DnsSection section, ReadOnlySpan<PlannedRRset> rrsets, scoped in DnsQuery q,
+        ResponsePlan plan)
     {
         foreach (ref readonly var rrset in rrsets)
         {
-            if (!WriteRRset(ref writer, section, in rrset, in q)) return false;
+            if (!WriteRRset(ref writer, section, in rrset, in q, plan)) return false;
         }
         return true;
     }
 
-    /// <summary>Writes one record set whole, or nothing of it.</summary>
-    private static bool WriteRRset(ref DnsMessageWriter writer, DnsSection section, in PlannedRRset planned, scoped in DnsQuery q)
+    /// <summary>Writes one record set (its chosen records, for a geo-targeted set) whole, or nothing of it.</summary>
+    private static bool WriteRRset(ref DnsMessageWriter writer, DnsSection section, in PlannedRRset planned, scoped in DnsQuery q, ResponsePlan plan)
     {
         var zone = planned.Zone;
         ref readonly var set = ref zone.RRset(planned.RRset);
@@ -144,9 +164,10 @@ internal sealed class QueryProcessor : IQueryHandler
         };
         uint ttl = Math.Min(set.Ttl, planned.TtlCap);
         var mark = writer.Mark();
-        for (int r = set.FirstRdata; r < set.FirstRdata + set.RdataCount; r++)
+        int records = ResponsePlan.RecordCount(in planned);
+        for (int i = 0; i < records; i++)
         {
-            if (!writer.TryWriteRecord(section, owner, (DnsType)set.Type, DnsClass.IN, ttl, zone.Rdata(r)))
+            if (!writer.TryWriteRecord(section, owner, (DnsType)set.Type, DnsClass.IN, ttl, zone.Rdata(plan.Record(in planned, i))))
             {
                 writer.Rollback(mark);
                 return false;

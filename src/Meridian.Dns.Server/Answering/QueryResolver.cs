@@ -1,19 +1,29 @@
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
 using Meridian.Dns.Server.Zones;
+using Meridian.Geo;
 
 namespace Meridian.Dns.Server.Answering;
 
 /// <summary>Answers one question from the zones (RFC 1034 §4.3.2 with RFC 4592 wildcards and RFC 2308
-/// negative answers) into a <see cref="ResponsePlan"/>. Nothing is written and nothing allocated here.</summary>
+/// negative answers) into a <see cref="ResponsePlan"/>. Every record set planned is passed through the GeoDNS
+/// selector when it holds geo-targeted records. Nothing is written and nothing allocated here.</summary>
 internal sealed class QueryResolver
 {
     /// <summary>Most CNAME hops followed inside our zones before the chain is cut off.</summary>
     public const int MaxCnameHops = 12;
 
     private readonly ZoneSet _zones;
+    private GeoCandidate[] _candidates = new GeoCandidate[16];
 
-    public QueryResolver(ZoneSet zones) => _zones = zones;
+    public QueryResolver(ZoneSet zones, GeoLocator? geo = null)
+    {
+        _zones = zones;
+        Client = new ClientLocation(geo);
+    }
+
+    /// <summary>The current query's client; the caller resets it before each <see cref="Resolve"/>.</summary>
+    public ClientLocation Client { get; }
 
     /// <param name="questionLower">The question name, lowercase wire form.</param>
     public void Resolve(ReadOnlySpan<byte> questionLower, DnsType qtype, ResponsePlan plan)
@@ -63,8 +73,9 @@ internal sealed class QueryResolver
             int rrset = qtype == DnsType.ANY ? FirstAnswerableSet(zone, node) : zone.FindRRset(node, qtype);
             if (rrset >= 0)
             {
-                plan.AddAnswer(new PlannedRRset(zone, rrset, ownerSource, ownerIndex));
-                PlanAdditional(zone, rrset, plan);
+                var answer = Select(zone, rrset, ownerSource, ownerIndex, plan);
+                plan.AddAnswer(answer);
+                PlanAdditional(in answer, plan);
                 plan.Outcome = AnswerOutcome.Success;
                 return;
             }
@@ -82,10 +93,12 @@ internal sealed class QueryResolver
                 plan.Outcome = AnswerOutcome.Success;
                 return;
             }
-            plan.AddAnswer(new PlannedRRset(zone, cname, ownerSource, ownerIndex));
+            // A name has one CNAME (RFC 2181 §10.1): when geo variants tie, the first chosen one answers.
+            var alias = Select(zone, cname, ownerSource, ownerIndex, plan, single: true);
+            plan.AddAnswer(alias);
             plan.Outcome = AnswerOutcome.Success;
 
-            int target = zone.RRset(cname).FirstRdata;
+            int target = plan.Record(in alias, 0);
             var targetName = zone.Rdata(target);
             targetName.CopyTo(current);
             currentLength = targetName.Length;
@@ -141,39 +154,64 @@ internal sealed class QueryResolver
         return n.RRsetCount == 0 ? -1 : n.FirstRRset;
     }
 
-    private static void PlanNegativeSoa(ZoneSnapshot zone, ResponsePlan plan)
+    /// <summary>Plans a record set for writing. A set without geo-targeted records is planned whole at the cost of one
+    /// flag test; otherwise the selector chooses its records for the client's location (never none), and the plan
+    /// notes that the answer depended on the location.</summary>
+    private PlannedRRset Select(ZoneSnapshot zone, int rrset, OwnerSource source, int ownerIndex, ResponsePlan plan,
+        uint ttlCap = uint.MaxValue, bool single = false)
+    {
+        ref readonly var set = ref zone.RRset(rrset);
+        if (!set.Targeted) return new PlannedRRset(zone, rrset, source, ownerIndex, ttlCap);
+
+        if (_candidates.Length < set.RdataCount) _candidates = new GeoCandidate[Math.Max(set.RdataCount, _candidates.Length * 2)];
+        var candidates = _candidates.AsSpan(0, set.RdataCount);
+        for (int i = 0; i < candidates.Length; i++)
+            candidates[i] = new GeoCandidate(set.FirstRdata + i, zone.RecordTargets(set.FirstRdata + i));
+        var chosen = plan.ReserveChosen(candidates.Length, out int start);
+        var selection = GeoSelector.Select(Client.Location, candidates, chosen);
+        // Not kept: the scratch would otherwise hold a replaced snapshot's target sets alive.
+        candidates.Clear();
+        plan.LocationDependent |= selection.DependsOnLocation;
+        int count = single ? Math.Min(1, selection.Count) : selection.Count;
+        plan.CommitChosen(count);
+        return new PlannedRRset(zone, rrset, source, ownerIndex, ttlCap, start, count);
+    }
+
+    private void PlanNegativeSoa(ZoneSnapshot zone, ResponsePlan plan)
     {
         // RFC 2308 §3: the SOA's TTL in a negative answer is the lesser of its TTL and its MINIMUM field.
         var soa = zone.Rdata(zone.RRset(zone.SoaRRset).FirstRdata);
         uint minimum = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(soa[^4..]);
-        plan.AddAuthority(new PlannedRRset(zone, zone.SoaRRset, OwnerSource.Node, zone.ApexNode, minimum));
+        plan.AddAuthority(Select(zone, zone.SoaRRset, OwnerSource.Node, zone.ApexNode, plan, minimum));
     }
 
-    private static void PlanReferral(ZoneSnapshot zone, int cut, ResponsePlan plan)
+    private void PlanReferral(ZoneSnapshot zone, int cut, ResponsePlan plan)
     {
-        int ns = zone.FindRRset(cut, DnsType.NS);
-        plan.AddAuthority(new PlannedRRset(zone, ns, OwnerSource.Node, cut));
-        AddTargetAddresses(zone, ns, 0, plan);
+        var ns = Select(zone, zone.FindRRset(cut, DnsType.NS), OwnerSource.Node, cut, plan);
+        plan.AddAuthority(ns);
+        AddTargetAddresses(in ns, 0, plan);
     }
 
     /// <summary>Addresses of the names that NS, MX and SRV answers point at, when they are in the zone.</summary>
-    private static void PlanAdditional(ZoneSnapshot zone, int rrset, ResponsePlan plan)
+    private void PlanAdditional(in PlannedRRset answer, ResponsePlan plan)
     {
-        switch ((DnsType)zone.RRset(rrset).Type)
+        switch ((DnsType)answer.Zone.RRset(answer.RRset).Type)
         {
-            case DnsType.NS: AddTargetAddresses(zone, rrset, 0, plan); break;
-            case DnsType.MX: AddTargetAddresses(zone, rrset, 2, plan); break;
-            case DnsType.SRV: AddTargetAddresses(zone, rrset, 6, plan); break;
+            case DnsType.NS: AddTargetAddresses(in answer, 0, plan); break;
+            case DnsType.MX: AddTargetAddresses(in answer, 2, plan); break;
+            case DnsType.SRV: AddTargetAddresses(in answer, 6, plan); break;
         }
     }
 
-    private static void AddTargetAddresses(ZoneSnapshot zone, int rrset, int nameOffset, ResponsePlan plan)
+    /// <summary>Addresses of the chosen records' target names (a geo-targeted MX answers with its chosen hosts only).</summary>
+    private void AddTargetAddresses(in PlannedRRset planned, int nameOffset, ResponsePlan plan)
     {
         Span<byte> target = stackalloc byte[DnsName.MaxWireLength];
-        ref readonly var set = ref zone.RRset(rrset);
-        for (int r = set.FirstRdata; r < set.FirstRdata + set.RdataCount; r++)
+        var zone = planned.Zone;
+        int records = ResponsePlan.RecordCount(in planned);
+        for (int i = 0; i < records; i++)
         {
-            var data = zone.Rdata(r);
+            var data = zone.Rdata(plan.Record(in planned, i));
             if (data.Length <= nameOffset) continue;
             var name = data[nameOffset..];
             if (name.Length > target.Length) continue;
@@ -183,9 +221,9 @@ internal sealed class QueryResolver
             int node = zone.FindNode(lower);
             if (node < 0) continue;
             int a = zone.FindRRset(node, DnsType.A);
-            if (a >= 0) plan.AddAdditional(new PlannedRRset(zone, a, OwnerSource.Node, node));
+            if (a >= 0 && !plan.Contains(zone, a)) plan.AddAdditional(Select(zone, a, OwnerSource.Node, node, plan));
             int aaaa = zone.FindRRset(node, DnsType.AAAA);
-            if (aaaa >= 0) plan.AddAdditional(new PlannedRRset(zone, aaaa, OwnerSource.Node, node));
+            if (aaaa >= 0 && !plan.Contains(zone, aaaa)) plan.AddAdditional(Select(zone, aaaa, OwnerSource.Node, node, plan));
         }
     }
 }

@@ -13,8 +13,11 @@ internal enum OwnerSource : byte
     RecordData,
 }
 
-/// <summary>One record set to write: which zone and set, whose name is its owner, and an optional TTL cap.</summary>
-internal readonly record struct PlannedRRset(ZoneSnapshot Zone, int RRset, OwnerSource Source, int OwnerIndex, uint TtlCap = uint.MaxValue);
+/// <summary>One record set to write: which zone and set, whose name is its owner, an optional TTL cap, and, for a
+/// geo-targeted set, which of its records were chosen (<paramref name="ChosenCount"/> indexes from
+/// <paramref name="ChosenStart"/> in the plan's list; <paramref name="ChosenStart"/> -1 = every record).</summary>
+internal readonly record struct PlannedRRset(ZoneSnapshot Zone, int RRset, OwnerSource Source, int OwnerIndex, uint TtlCap = uint.MaxValue,
+    int ChosenStart = -1, int ChosenCount = 0);
 
 /// <summary>The typed outcome of answering one question (CoreDNS-style), turned into an rcode in one place.</summary>
 internal enum AnswerOutcome : byte
@@ -38,6 +41,8 @@ internal sealed class ResponsePlan
     private readonly PlannedRRset[] _answer = new PlannedRRset[MaxPerSection];
     private readonly PlannedRRset[] _authority = new PlannedRRset[MaxPerSection];
     private readonly PlannedRRset[] _additional = new PlannedRRset[MaxPerSection];
+    private int[] _chosen = new int[64];
+    private int _chosenCount;
 
     public AnswerOutcome Outcome { get; set; }
 
@@ -67,7 +72,28 @@ internal sealed class ResponsePlan
         Array.Clear(_authority, 0, AuthorityCount);
         Array.Clear(_additional, 0, AdditionalCount);
         AnswerCount = AuthorityCount = AdditionalCount = 0;
+        _chosenCount = 0;
     }
+
+    /// <summary>Room for <paramref name="count"/> chosen record indexes, starting at <paramref name="start"/>; the list
+    /// grows (rarely, and then stays) for a set larger than any before.</summary>
+    public Span<int> ReserveChosen(int count, out int start)
+    {
+        if (_chosenCount + count > _chosen.Length) Array.Resize(ref _chosen, Math.Max(_chosenCount + count, _chosen.Length * 2));
+        start = _chosenCount;
+        return _chosen.AsSpan(start, count);
+    }
+
+    /// <summary>Keeps the first <paramref name="count"/> indexes written after <see cref="ReserveChosen"/>.</summary>
+    public void CommitChosen(int count) => _chosenCount += count;
+
+    /// <summary>How many records of a planned set are written.</summary>
+    public static int RecordCount(in PlannedRRset rrset) =>
+        rrset.ChosenStart < 0 ? rrset.Zone.RRset(rrset.RRset).RdataCount : rrset.ChosenCount;
+
+    /// <summary>The record index of the <paramref name="i"/>th record written for a planned set.</summary>
+    public int Record(in PlannedRRset rrset, int i) =>
+        rrset.ChosenStart < 0 ? rrset.Zone.RRset(rrset.RRset).FirstRdata + i : _chosen[rrset.ChosenStart + i];
 
     public void AddAnswer(in PlannedRRset rrset)
     {
@@ -87,6 +113,13 @@ internal sealed class ResponsePlan
     }
 
     public bool AnswerContains(ZoneSnapshot zone, int rrset) => Contains(_answer, AnswerCount, new PlannedRRset(zone, rrset, OwnerSource.Node, 0));
+
+    /// <summary>True when the set is already planned in any section (so it need not be selected again).</summary>
+    public bool Contains(ZoneSnapshot zone, int rrset)
+    {
+        var probe = new PlannedRRset(zone, rrset, OwnerSource.Node, 0);
+        return Contains(_answer, AnswerCount, probe) || Contains(_authority, AuthorityCount, probe) || Contains(_additional, AdditionalCount, probe);
+    }
 
     private static bool Contains(PlannedRRset[] section, int count, in PlannedRRset rrset)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Meridian.Dns.Server.Answering;
 using Meridian.Dns.Server.Listeners;
 using Meridian.Dns.Server.Zones;
+using Meridian.Geo;
 
 namespace Meridian.Dns.Server.Hosting;
 
@@ -9,15 +10,22 @@ namespace Meridian.Dns.Server.Hosting;
 public sealed class DnsServer : IDisposable
 {
     private readonly DnsServerOptions _options;
+    private readonly GeoLocator? _geo;
+    private readonly EcsPolicy _ecs;
     private readonly List<UdpListener> _udp = [];
     private readonly List<DnsTcpListener> _tcp = [];
     private bool _disposed;
 
-    public DnsServer(DnsServerOptions options)
+    /// <param name="geo">Locates clients for geo-targeted records (DESIGN "GeoDNS semantics"); without one every
+    /// client is of unknown location. The server uses it but does not own it.</param>
+    public DnsServer(DnsServerOptions options, GeoLocator? geo = null)
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
         _options = options;
+        _geo = geo;
+        EcsPolicy.TryCreate(options.Ecs.Enabled, options.Ecs.TrustedSources, out var ecs, out _);
+        _ecs = ecs ?? EcsPolicy.TrustEveryone;
     }
 
     internal ZoneSet Zones { get; } = new();
@@ -76,7 +84,7 @@ public sealed class DnsServer : IDisposable
         bool soa = false;
         foreach (var record in records)
         {
-            if (!builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out var error))
+            if (!builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out var error, record.Targets))
                 throw new ZoneLoadException($"{record.Owner}: {error}");
             soa |= record.Type == Meridian.Dns.Records.DnsType.SOA && record.Owner.Equals(origin);
         }
@@ -102,7 +110,7 @@ public sealed class DnsServer : IDisposable
     /// <summary>The serial of a served zone's SOA, or null when the zone is not served.</summary>
     public uint? ServedSerial(Meridian.Dns.Names.DnsName origin) => Zones.Find(origin)?.Serial;
 
-    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload);
+    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload, _geo, _ecs);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Meridian.Dns.Server.Answering;
 
 namespace Meridian.Dns.Server.Hosting;
 
@@ -28,6 +29,9 @@ public sealed class DnsServerOptions
     /// <summary>Concurrent TCP connections per address; more are closed at once.</summary>
     public int MaxTcpConnections { get; init; } = 1000;
 
+    /// <summary>Whose EDNS Client Subnet options decide a client's location.</summary>
+    public DnsEcsOptions Ecs { get; init; } = new();
+
     public int EffectiveUdpWorkers => UdpWorkers > 0 ? UdpWorkers : Environment.ProcessorCount;
 
     /// <summary>Parses "ADDR:PORT", "[V6]:PORT", or a bare address (port 5300).</summary>
@@ -55,6 +59,7 @@ public sealed class DnsServerOptions
         if (UdpWorkers < 0) problems.Add("Dns:UdpWorkers must be 0 (one per core) or more");
         if (MaxTcpConnections < 1) problems.Add("Dns:MaxTcpConnections must be at least 1");
         if (TcpIdleTimeout <= TimeSpan.Zero) problems.Add("Dns:TcpIdleTimeout must be positive");
+        if (!EcsPolicy.TryCreate(Ecs.Enabled, Ecs.TrustedSources, out _, out var ecsError)) problems.Add(ecsError);
         return problems;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Meridian.Dns.Server.Zones;
 
 /// <summary>What a name in a zone is, apart from its data.</summary>
@@ -20,5 +22,8 @@ internal enum NodeFlags : byte
 /// <summary>One name of a zone: where its name and record sets are.</summary>
 internal readonly record struct ZoneNode(int NameOffset, int FirstRRset, ushort RRsetCount, NodeFlags Flags);
 
-/// <summary>One record set: type, TTL and the range of its records' data.</summary>
-internal readonly record struct RRsetEntry(ushort Type, uint Ttl, int FirstRdata, int RdataCount);
+/// <summary>One record set: type, TTL, the range of its records' data, and whether any of its records is
+/// geo-targeted (then answering selects records by the client's location). Auto layout packs the flag into
+/// padding, so the entry stays 16 bytes.</summary>
+[StructLayout(LayoutKind.Auto)]
+internal readonly record struct RRsetEntry(ushort Type, uint Ttl, int FirstRdata, int RdataCount, bool Targeted = false);

@@ -1,5 +1,6 @@
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
+using Meridian.Geo;
 
 namespace Meridian.Dns.Server.Zones;
 
@@ -17,6 +18,8 @@ internal sealed class ZoneSnapshot
     private readonly byte[] _rdataArena;
     private readonly NameTable _table;        // the names of the last full build: name → node
     private readonly NodeOverlay _overlay;    // names changed since, looked up first
+    private readonly int[]? _recordTargets;   // per record: index into _targetSets (0 = global); null when no record is targeted
+    private readonly GeoTargetSet[] _targetSets;
 
     internal ZoneSnapshot(DnsName origin, ZoneStorage storage, NameTable table, int builtNodes, NodeOverlay overlay, int liveNodes, int liveRecords)
     {
@@ -29,6 +32,8 @@ internal sealed class ZoneSnapshot
         _rrsets = storage.RRsets;
         _rdataStarts = storage.RdataStarts;
         _rdataArena = storage.RdataArena;
+        _recordTargets = storage.RecordTargets;
+        _targetSets = storage.TargetSets;
         NameLength = storage.NameLength;
         NodeEnd = storage.NodeCount;
         RRsetEnd = storage.RRsetCount;
@@ -118,6 +123,12 @@ internal sealed class ZoneSnapshot
 
     public ReadOnlySpan<byte> Rdata(int record) => _rdataArena.AsSpan(_rdataStarts[record], _rdataStarts[record + 1] - _rdataStarts[record]);
 
+    /// <summary>True when some record of the zone is geo-targeted.</summary>
+    public bool HasTargets => _recordTargets is not null;
+
+    /// <summary>Where record <paramref name="record"/> is answered (<see cref="GeoTargetSet.Global"/> for most).</summary>
+    public GeoTargetSet RecordTargets(int record) => _recordTargets is null ? GeoTargetSet.Global : _targetSets[_recordTargets[record]];
+
     /// <summary>Every node that exists, in no particular order.</summary>
     internal IEnumerable<int> LiveNodes()
     {
@@ -135,5 +146,5 @@ internal sealed class ZoneSnapshot
     /// <summary>Rough memory held by the snapshot's arrays, for metrics and benchmarks.</summary>
     public long ApproximateBytes =>
         _nameArena.Length + _rdataArena.Length + (long)_nodes.Length * 16 + (long)_rrsets.Length * 16 + (long)_rdataStarts.Length * 4
-        + (long)_childCounts.Length * 4 + (long)BuiltNodes * 32;
+        + (long)_childCounts.Length * 4 + (long)BuiltNodes * 32 + (_recordTargets is null ? 0 : (long)_recordTargets.Length * 4);
 }

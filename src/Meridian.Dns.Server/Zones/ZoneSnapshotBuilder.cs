@@ -2,11 +2,13 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
+using Meridian.Geo;
 
 namespace Meridian.Dns.Server.Zones;
 
 /// <summary>Collects a zone's records and builds its <see cref="ZoneSnapshot"/>: groups record sets,
-/// drops duplicates, adds the empty non-terminals, and marks the apex, zone cuts, glue and wildcards.</summary>
+/// drops duplicates, adds the empty non-terminals, and marks the apex, zone cuts, glue and wildcards.
+/// Geo-targeted records keep an index into a table of distinct target sets (0 = global).</summary>
 internal sealed class ZoneSnapshotBuilder
 {
     private readonly DnsName _origin;
@@ -17,8 +19,10 @@ internal sealed class ZoneSnapshotBuilder
     private int _rdataLength;
     private PendingRecord[] _records = new PendingRecord[256];
     private int _count;
+    private readonly List<GeoTargetSet> _targetSets = [GeoTargetSet.Global];
+    private readonly Dictionary<GeoTargetSet, int> _targetIndexes = new() { [GeoTargetSet.Global] = 0 };
 
-    private readonly record struct PendingRecord(int OwnerOffset, int OwnerLength, ushort Type, uint Ttl, int RdataOffset, int RdataLength);
+    private readonly record struct PendingRecord(int OwnerOffset, int OwnerLength, ushort Type, uint Ttl, int RdataOffset, int RdataLength, int Targets);
 
     public ZoneSnapshotBuilder(DnsName origin)
     {
@@ -28,8 +32,10 @@ internal sealed class ZoneSnapshotBuilder
 
     public int Count => _count;
 
-    /// <summary>Adds one record; false (with a reason) when its owner is outside the zone.</summary>
-    public bool TryAdd(ReadOnlySpan<byte> ownerWire, DnsType type, uint ttl, ReadOnlySpan<byte> rdata, [NotNullWhen(false)] out string? error)
+    /// <summary>Adds one record; false (with a reason) when its owner is outside the zone. <paramref name="targets"/>
+    /// null or global: answered everywhere.</summary>
+    public bool TryAdd(ReadOnlySpan<byte> ownerWire, DnsType type, uint ttl, ReadOnlySpan<byte> rdata, [NotNullWhen(false)] out string? error,
+        GeoTargetSet? targets = null)
     {
         if (!IsInZone(ownerWire))
         {
@@ -43,15 +49,29 @@ internal sealed class ZoneSnapshotBuilder
         EnsureCapacity(ref _rdataArena, _rdataLength + rdata.Length);
         rdata.CopyTo(_rdataArena.AsSpan(_rdataLength));
         if (_count == _records.Length) Array.Resize(ref _records, _records.Length * 2);
-        _records[_count++] = new PendingRecord(_ownerLength, ownerWire.Length, (ushort)type, ttl, _rdataLength, rdata.Length);
+        _records[_count++] = new PendingRecord(_ownerLength, ownerWire.Length, (ushort)type, ttl, _rdataLength, rdata.Length, TargetIndex(targets));
         _ownerLength += ownerWire.Length;
         _rdataLength += rdata.Length;
         error = null;
         return true;
     }
 
-    public bool TryAdd(DnsName owner, DnsType type, uint ttl, ReadOnlySpan<byte> rdata, [NotNullWhen(false)] out string? error) =>
-        TryAdd(owner.Wire, type, ttl, rdata, out error);
+    public bool TryAdd(DnsName owner, DnsType type, uint ttl, ReadOnlySpan<byte> rdata, [NotNullWhen(false)] out string? error,
+        GeoTargetSet? targets = null) =>
+        TryAdd(owner.Wire, type, ttl, rdata, out error, targets);
+
+    /// <summary>Equal target sets share one index, so duplicates compare by index.</summary>
+    private int TargetIndex(GeoTargetSet? targets)
+    {
+        if (targets is null || targets.IsGlobal) return 0;
+        if (!_targetIndexes.TryGetValue(targets, out int index))
+        {
+            index = _targetSets.Count;
+            _targetSets.Add(targets);
+            _targetIndexes.Add(targets, index);
+        }
+        return index;
+    }
 
     /// <summary>True when the name is the origin or below it.</summary>
     internal bool IsInZone(ReadOnlySpan<byte> owner)
@@ -76,6 +96,8 @@ internal sealed class ZoneSnapshotBuilder
         var nodes = new List<ZoneNode>();
         var rrsets = new List<RRsetEntry>();
         var rdataStarts = new List<int>(_count + 1);
+        // Only zones with a targeted record pay for the per-record target indexes.
+        var recordTargets = _targetSets.Count > 1 ? new List<int>(_count) : null;
         var rdataArena = new byte[_rdataLength];
         int rdataWritten = 0;
 
@@ -90,18 +112,22 @@ internal sealed class ZoneSnapshotBuilder
                 int firstRecord = rdataStarts.Count;
                 int firstInput = order[r];
                 int previous = -1;
+                bool targeted = false;
                 while (r < order.Length && _records[order[r]].Type == type && Owner(order[r]).SequenceEqual(owner))
                 {
                     int rec = order[r++];
                     firstInput = Math.Min(firstInput, rec);
-                    if (previous >= 0 && Rdata(previous).SequenceEqual(Rdata(rec))) continue; // exact duplicate
+                    // An exact duplicate has the same data and the same targets (sorted next to each other).
+                    if (previous >= 0 && _records[previous].Targets == _records[rec].Targets && Rdata(previous).SequenceEqual(Rdata(rec))) continue;
                     previous = rec;
                     rdataStarts.Add(rdataWritten);
+                    recordTargets?.Add(_records[rec].Targets);
+                    targeted |= _records[rec].Targets != 0;
                     Rdata(rec).CopyTo(rdataArena.AsSpan(rdataWritten));
                     rdataWritten += _records[rec].RdataLength;
                 }
                 // BIND and Knot give an RRset the TTL of the record that came first.
-                rrsets.Add(new RRsetEntry(type, _records[firstInput].Ttl, firstRecord, rdataStarts.Count - firstRecord));
+                rrsets.Add(new RRsetEntry(type, _records[firstInput].Ttl, firstRecord, rdataStarts.Count - firstRecord, targeted));
             }
             nodes.Add(new ZoneNode(nameArena.Count, nodeStart, (ushort)(rrsets.Count - nodeStart), NodeFlags.None));
             foreach (byte b in owner) nameArena.Add(b);
@@ -121,6 +147,9 @@ internal sealed class ZoneSnapshotBuilder
             RecordCount = rdataStarts.Count - 1,
             RdataArena = rdataArena.AsSpan(0, rdataWritten).ToArray(),
             RdataLength = rdataWritten,
+            RecordTargets = recordTargets?.ToArray(),
+            TargetSets = [.. _targetSets],
+            TargetSetCount = _targetSets.Count,
         };
         storage.NameLength = storage.NameArena.Length;
         var table = MarkFlags(storage);
@@ -213,6 +242,8 @@ internal sealed class ZoneSnapshotBuilder
         c = _records[a].Type.CompareTo(_records[b].Type);
         if (c != 0) return c;
         c = Rdata(a).SequenceCompareTo(Rdata(b));
+        if (c != 0) return c;
+        c = _records[a].Targets.CompareTo(_records[b].Targets);
         return c != 0 ? c : a.CompareTo(b);
     }
 

@@ -79,14 +79,15 @@ internal static class ZoneSnapshotPatcher
             {
                 ref readonly var rrset = ref current.RRset(s);
                 for (int r = rrset.FirstRdata; r < rrset.FirstRdata + rrset.RdataCount; r++)
-                    builder.TryAdd(name, (DnsType)rrset.Type, rrset.Ttl, current.Rdata(r), out _);
+                    builder.TryAdd(name, (DnsType)rrset.Type, rrset.Ttl, current.Rdata(r), out _, current.RecordTargets(r));
             }
         }
         foreach (var change in changes)
         {
             foreach (var record in change.Records)
             {
-                if (!builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out var error)) throw new ZoneLoadException($"{record.Owner}: {error}");
+                if (!builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out var error, record.Targets))
+                    throw new ZoneLoadException($"{record.Owner}: {error}");
             }
         }
         return builder.Build();
@@ -214,7 +215,7 @@ internal static class ZoneSnapshotPatcher
         private (int FirstRRset, ushort Count, int Records) AppendRecords(NameRecords change)
         {
             var builder = new ZoneSnapshotBuilder(current.Origin);
-            foreach (var record in change.Records) builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out _);
+            foreach (var record in change.Records) builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out _, record.Targets);
             var built = builder.Build();
             var node = built.Node(built.FindNode(Lowercase(change.Owner, stackalloc byte[DnsName.MaxWireLength])));
             int first = _storage.RRsetCount;
@@ -223,7 +224,7 @@ internal static class ZoneSnapshotPatcher
             {
                 var rrset = built.RRset(s);
                 int firstRecord = _storage.RecordCount;
-                for (int r = rrset.FirstRdata; r < rrset.FirstRdata + rrset.RdataCount; r++) _storage.AppendRecord(built.Rdata(r));
+                for (int r = rrset.FirstRdata; r < rrset.FirstRdata + rrset.RdataCount; r++) _storage.AppendRecord(built.Rdata(r), built.RecordTargets(r));
                 _storage.AppendRRset(rrset with { FirstRdata = firstRecord });
                 records += rrset.RdataCount;
             }

@@ -1,3 +1,5 @@
+using Meridian.Geo;
+
 namespace Meridian.Dns.Server.Zones;
 
 /// <summary>The arrays behind a zone's snapshots. A full build fills them exactly; an incremental change
@@ -25,6 +27,14 @@ internal sealed class ZoneStorage
 
     public byte[] RdataArena = [];
     public int RdataLength;
+
+    /// <summary>Per record: an index into <see cref="TargetSets"/> (0 = global). Null until a record of the zone
+    /// is geo-targeted, so zones without geo pay nothing.</summary>
+    public int[]? RecordTargets;
+
+    /// <summary>The distinct target sets of the zone's records, <see cref="GeoTargetSet.Global"/> first; only appended to.</summary>
+    public GeoTargetSet[] TargetSets = [GeoTargetSet.Global];
+    public int TargetSetCount = 1;
 
     /// <summary>The snapshot whose extents end where these arrays' used parts end; null until published.</summary>
     public ZoneSnapshot? Tip;
@@ -56,15 +66,34 @@ internal sealed class ZoneStorage
         return RRsetCount++;
     }
 
-    /// <summary>Appends one record's data; returns its record index.</summary>
-    public int AppendRecord(ReadOnlySpan<byte> rdata)
+    /// <summary>Appends one record's data and where it is answered; returns its record index.</summary>
+    public int AppendRecord(ReadOnlySpan<byte> rdata, GeoTargetSet? targets = null)
     {
         Grow(ref RdataArena, RdataLength + rdata.Length);
         Grow(ref RdataStarts, RecordCount + 2);
         rdata.CopyTo(RdataArena.AsSpan(RdataLength));
         RdataLength += rdata.Length;
         RdataStarts[RecordCount + 1] = RdataLength;
+        int index = TargetIndex(targets);
+        if (index != 0 || RecordTargets is not null)
+        {
+            // The first targeted record starts the index array; older snapshots keep their null.
+            if (RecordTargets is null) RecordTargets = new int[RdataStarts.Length];
+            else Grow(ref RecordTargets, RecordCount + 1);
+            RecordTargets[RecordCount] = index;
+        }
         return RecordCount++;
+    }
+
+    /// <summary>The index of an equal target set, appending it when new; 0 for null or global.</summary>
+    public int TargetIndex(GeoTargetSet? targets)
+    {
+        if (targets is null || targets.IsGlobal) return 0;
+        for (int i = 1; i < TargetSetCount; i++)
+            if (TargetSets[i].Equals(targets)) return i;
+        Grow(ref TargetSets, TargetSetCount + 1);
+        TargetSets[TargetSetCount] = targets;
+        return TargetSetCount++;
     }
 
     /// <summary>Capacity grows by a quarter at a time: zones that are never changed stay exact, and a zone

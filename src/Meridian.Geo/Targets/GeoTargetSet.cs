@@ -1,7 +1,8 @@
 namespace Meridian.Geo;
 
-/// <summary>A record's parsed targets, resolved once into country bitsets so selection never allocates.</summary>
-public sealed class GeoTargetSet
+/// <summary>A record's parsed targets, resolved once into country bitsets so selection never allocates.
+/// Two sets are equal when they hold the same targets, in any order.</summary>
+public sealed class GeoTargetSet : IEquatable<GeoTargetSet>
 {
     private readonly GeoTarget[] _targets;
 
@@ -41,6 +42,27 @@ public sealed class GeoTargetSet
     /// <summary>The normalized <c>country_codes</c> form of these targets.</summary>
     public IReadOnlyList<string> ToCodes() =>
         IsGlobal ? [GeoTargets.Disabled] : [.. _targets.Select(t => t.ToString())];
+
+    /// <summary>True when both sets hold the same targets, whatever order they were written in.</summary>
+    public bool Equals(GeoTargetSet? other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (other is null || other._targets.Length != _targets.Length) return false;
+        // Targets are shared instances and a set holds each once, so containment both ways is one way.
+        foreach (var target in _targets)
+            if (Array.IndexOf(other._targets, target) < 0) return false;
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as GeoTargetSet);
+
+    public override int GetHashCode()
+    {
+        // Order-insensitive: the sum of the targets' own hashes.
+        int hash = _targets.Length;
+        foreach (var target in _targets) hash += target.GetHashCode();
+        return hash;
+    }
 
     public override string ToString() => string.Join(' ', ToCodes());
 }

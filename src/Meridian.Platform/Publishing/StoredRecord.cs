@@ -1,15 +1,36 @@
+using System.Collections.Concurrent;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
+using Meridian.Geo;
 
 namespace Meridian.Platform.Publishing;
 
-/// <summary>A record as the DNS engine and the zone rules see it: owner, type, TTL, wire RDATA, and whether
-/// it is answered everywhere (<c>country_codes</c> ["disabled"]) or only to some locations.</summary>
-internal sealed record StoredRecord(Guid Id, DnsName Owner, DnsType Type, uint Ttl, byte[] Wire, bool Global = true)
+/// <summary>A record as the DNS engine and the zone rules see it: owner, type, TTL, wire RDATA, and where it is
+/// answered (its parsed <c>country_codes</c>; <see cref="GeoTargetSet.Global"/> for <c>["disabled"]</c>).</summary>
+internal sealed record StoredRecord(Guid Id, DnsName Owner, DnsType Type, uint Ttl, byte[] Wire, GeoTargetSet Targets)
 {
-    /// <summary>True for the stored form of "answered everywhere".</summary>
-    public static bool IsGlobal(IReadOnlyList<string> countryCodes) =>
-        countryCodes.Count == 0 || countryCodes is [var only] && string.Equals(only, "disabled", StringComparison.OrdinalIgnoreCase);
+    private const int MaxCachedTargetLists = 4096;
+
+    // Zones repeat a few target lists ("US", "EU", …) many times: parse each once and share the set.
+    private static readonly ConcurrentDictionary<string, GeoTargetSet> s_parsed = new(StringComparer.Ordinal);
+
+    public StoredRecord(Guid id, DnsName owner, DnsType type, uint ttl, byte[] wire)
+        : this(id, owner, type, ttl, wire, GeoTargetSet.Global)
+    {
+    }
+
+    /// <summary>The parsed form of stored <c>country_codes</c>. They were validated when written; a list that no longer
+    /// parses (edited in the database by hand) counts as global rather than failing the zone.</summary>
+    public static GeoTargetSet ParseTargets(IReadOnlyList<string> countryCodes)
+    {
+        if (countryCodes.Count == 0 || countryCodes is [var only] && string.Equals(only, GeoTargets.Disabled, StringComparison.OrdinalIgnoreCase))
+            return GeoTargetSet.Global;
+        string key = string.Join(',', countryCodes);
+        if (s_parsed.TryGetValue(key, out var cached)) return cached;
+        var targets = GeoTargets.TryParse(countryCodes, out var parsed, out _) ? parsed : GeoTargetSet.Global;
+        if (s_parsed.Count < MaxCachedTargetLists) s_parsed.TryAdd(key, targets);
+        return targets;
+    }
 
     public bool SameData(DnsName owner, DnsType type, ReadOnlySpan<byte> wire) =>
         Type == type && Owner.Equals(owner) && Wire.AsSpan().SequenceEqual(wire);

@@ -66,7 +66,8 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
         Add(record);
     }
 
-    /// <summary>Every record as the engine takes it, after the apex records.</summary>
+    /// <summary>Every record as the engine takes it, after the apex records, each with where it is answered: the engine
+    /// chooses among a name's geo variants by the client's location (DESIGN "GeoDNS semantics").</summary>
     public List<ZoneRecord> ToZoneRecords(IEnumerable<ZoneRecord> apex)
     {
         var records = new List<ZoneRecord>(_byId.Count + 4);
@@ -92,15 +93,9 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
         return changes;
     }
 
-    /// <summary>Until the engine selects by location, every client is of unknown location, and DESIGN's rule
-    /// for those applies: where a name and type has global records, only they are answered; where it has only
-    /// targeted ones, all of them (geo never makes a name go NODATA).</summary>
+    /// <summary>Each record with its parsed targets; the engine selects among them per client.</summary>
     private static void AddPublished(List<ZoneRecord> records, IReadOnlyList<StoredRecord> owned)
     {
-        foreach (var record in owned)
-        {
-            if (!record.Global && owned.Any(other => other.Type == record.Type && other.Global)) continue;
-            records.Add(new ZoneRecord(record.Owner, record.Type, record.Ttl, record.Wire));
-        }
+        foreach (var record in owned) records.Add(new ZoneRecord(record.Owner, record.Type, record.Ttl, record.Wire, record.Targets));
     }
 }

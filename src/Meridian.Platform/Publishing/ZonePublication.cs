@@ -106,7 +106,7 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
                 LogUnreadableRecord(logger, row.Id, zone.Name, row.Type, row.Data);
                 continue;
             }
-            contents.Add(new StoredRecord(row.Id, owner, type, (uint)row.Ttl, wire, StoredRecord.IsGlobal(row.CountryCodes)));
+            contents.Add(new StoredRecord(row.Id, owner, type, (uint)row.Ttl, wire, StoredRecord.ParseTargets(row.CountryCodes)));
         }
         return contents;
     }

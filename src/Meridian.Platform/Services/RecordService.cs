@@ -109,7 +109,7 @@ public sealed class RecordService
             record.CountryCodes = draft.CountryCodes;
             record.UpdatedAt = context.Now;
             context.Statements.UpdateRecord(record);
-            context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, StoredRecord.IsGlobal(draft.CountryCodes)));
+            context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, StoredRecord.ParseTargets(draft.CountryCodes)));
             RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
             context.Audit("record.update", record.Id, before, AuditSnapshots.Of(record));
             context.MarkChanged();
@@ -164,7 +164,7 @@ public sealed class RecordService
     {
         var record = RecordSets.NewRecord(context, draft);
         context.Statements.InsertRecord(record);
-        context.Contents.Add(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, StoredRecord.IsGlobal(draft.CountryCodes)));
+        context.Contents.Add(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, StoredRecord.ParseTargets(draft.CountryCodes)));
         context.Audit(action, record.Id, null, AuditSnapshots.Of(record));
         context.MarkChanged();
         return record;

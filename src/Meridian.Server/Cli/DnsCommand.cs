@@ -2,12 +2,15 @@ using System.Runtime.InteropServices;
 using Meridian.Dns.Names;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Dns.Server.Zones;
+using Meridian.Geo;
+using Meridian.Server.Geo;
 
 namespace Meridian.Server.Cli;
 
-/// <summary><c>meridian dns --zone NAME=FILE [--zone …] [--listen ADDR:PORT …] [--udp-workers N]</c>:
-/// serves zone files directly, without the management plane. SIGHUP reloads every zone file (a file
-/// that no longer loads keeps its previous version in service); SIGTERM or Ctrl-C stops.</summary>
+/// <summary><c>meridian dns --zone NAME=FILE [--zone …] [--listen ADDR:PORT …] [--udp-workers N]
+/// [--geo-database FILE] [--geo-override CIDR=CC …]</c>: serves zone files directly, without the management
+/// plane. SIGHUP reloads every zone file (a file that no longer loads keeps its previous version in service)
+/// and the geo database; SIGTERM or Ctrl-C stops.</summary>
 internal static class DnsCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -15,6 +18,8 @@ internal static class DnsCommand
         var zones = new List<(DnsName Origin, string Path)>();
         var listen = new List<string>();
         int workers = 0;
+        string geoDatabase = Path.Combine("data", "geo", GeoOptions.DefaultFileName);
+        var geoOverrides = new List<KeyValuePair<string, string>>();
         for (int i = 0; i < args.Length; i++)
         {
             string? value = i + 1 < args.Length ? args[i + 1] : null;
@@ -34,6 +39,15 @@ internal static class DnsCommand
                 case "--udp-workers" when value is not null && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out workers) && workers >= 0:
                     i++;
                     break;
+                case "--geo-database" when value is not null:
+                    geoDatabase = value;
+                    i++;
+                    break;
+                case "--geo-override" when value is not null && value.Contains('=', StringComparison.Ordinal):
+                    var rule = value.Split('=', 2);
+                    geoOverrides.Add(KeyValuePair.Create(rule[0], rule[1]));
+                    i++;
+                    break;
                 default:
                     return await Fail(stderr, $"unexpected argument '{args[i]}'");
             }
@@ -44,7 +58,12 @@ internal static class DnsCommand
         var problems = options.Validate();
         if (problems.Count > 0) return await Fail(stderr, string.Join("; ", problems));
 
-        using var server = new DnsServer(options);
+        if (!GeoOverrides.TryCreate(geoOverrides, out var overrides, out var overrideError)) return await Fail(stderr, overrideError);
+        using var geo = new GeoLocator(overrides);
+        using var geoLoader = new GeoDatabaseLoader(geo, geoDatabase, info => stdout.WriteLine($"meridian dns: {info}"),
+            warning => stderr.WriteLine($"meridian dns: {warning}"));
+        geoLoader.Start(watch: true);
+        using var server = new DnsServer(options, geo);
         foreach (var (origin, path) in zones)
         {
             try
@@ -76,6 +95,7 @@ internal static class DnsCommand
         {
             context.Cancel = true;
             Reload(server, zones, stdout, stderr);
+            geoLoader.Reload();
         });
         using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
         using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
@@ -104,7 +124,7 @@ internal static class DnsCommand
     private static async Task<int> Fail(TextWriter stderr, string message)
     {
         await stderr.WriteLineAsync($"meridian dns: {message}");
-        await stderr.WriteLineAsync("usage: meridian dns --zone NAME=FILE [--zone NAME=FILE …] [--listen ADDR:PORT …] [--udp-workers N]");
+        await stderr.WriteLineAsync("usage: meridian dns --zone NAME=FILE [--zone NAME=FILE …] [--listen ADDR:PORT …] [--udp-workers N] [--geo-database FILE] [--geo-override CIDR=CC …]");
         return 2;
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Meridian.Api.Admin;
 using Meridian.Api.Client;
 using Meridian.Dns.Server.Hosting;
+using Meridian.Geo;
 using Meridian.Platform.Publishing;
+using Meridian.Server.Geo;
 
 namespace Meridian.Server.Hosting;
 
@@ -22,16 +24,20 @@ internal static class MeridianHost
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         var dnsOverride = ConfigurationLayers.DnsListenOverride(flags);
         var problems = serve.Validate().Concat(ReadDnsOptions(builder.Configuration, dnsOverride).Validate()).ToList();
+        var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
+        if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
 
         builder.WebHost.UseUrls("http://" + serve.Http);
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
-        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>()));
+        builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>()));
         // Committed writes publish straight into this process's DNS server.
         builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
         builder.Services.AddPlatform();
         // Order matters: zones are loaded before DNS listens, and both before HTTP accepts requests.
         builder.Services.AddHostedService<PlatformHostedService>();
+        builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -68,6 +74,14 @@ internal static class MeridianHost
         return app;
     }
 
+    /// <summary>The locator with the configured overrides; <see cref="GeoHostedService"/> loads its database.</summary>
+    private static GeoLocator CreateGeoLocator(IConfiguration configuration)
+    {
+        var geo = configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
+        if (!geo.TryCreateOverrides(out var overrides, out var error)) throw new InvalidOperationException("configuration: " + error);
+        return new GeoLocator(overrides);
+    }
+
     /// <summary>The "Dns" section; its listen list, or a --dns flag, replaces the default list.</summary>
     private static DnsServerOptions ReadDnsOptions(IConfiguration configuration, IReadOnlyList<string>? listenOverride)
     {
@@ -79,7 +93,7 @@ internal static class MeridianHost
         return new DnsServerOptions
         {
             Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
-            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections,
+            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections, Ecs = dns.Ecs,
         };
     }
 }

@@ -23,6 +23,9 @@ public abstract class ApiHost : IAsyncLifetime
     /// <summary>The DNS server's UDP/TCP endpoint on 127.0.0.1.</summary>
     public IPEndPoint DnsEndpoint => Factory.DnsEndpoint;
 
+    /// <summary>The DNS server on [::1] (an untrusted ECS source in tests).</summary>
+    public IPEndPoint DnsEndpointV6 => Factory.DnsEndpointV6;
+
     /// <summary>Starts the application once; every later call returns the same task.</summary>
     public Task StartAsync()
     {

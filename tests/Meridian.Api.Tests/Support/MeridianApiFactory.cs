@@ -23,6 +23,15 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
     /// <summary>The UDP (and TCP, same port) endpoint of the DNS server on 127.0.0.1.</summary>
     public IPEndPoint DnsEndpoint => Services.GetRequiredService<DnsServer>().Endpoints[0];
 
+    /// <summary>The endpoint on [::1]: queries to it come from ::1, which is not a trusted ECS source here.</summary>
+    public IPEndPoint DnsEndpointV6 => Services.GetRequiredService<DnsServer>().Endpoints[1];
+
+    /// <summary>Client networks for GeoDNS tests, placed by overrides so no geo database is involved.</summary>
+    public static readonly IReadOnlyList<(string Network, string Country)> GeoNetworks =
+    [
+        ("198.51.100.0/24", "US"), ("198.51.101.0/24", "FR"), ("198.51.102.0/24", "DE"), ("198.51.103.0/24", "JP"),
+        ("2001:db8:de::/48", "DE"),
+    ];
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _storageSettings) builder.UseSetting(key, value);
@@ -31,6 +40,16 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
         // One receive loop per address is plenty for tests and keeps threads down on a shared machine.
         builder.UseSetting("Dns:UdpWorkers", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // No database (whatever is installed under ./data/geo): clients are placed by the overrides only.
+        builder.UseSetting("Geo:Database", Path.Combine(Path.GetTempPath(), "meridian-tests-no-geo-database.mmdb"));
+        builder.UseSetting("Geo:WatchDatabase", "false");
+        for (int i = 0; i < GeoNetworks.Count; i++)
+        {
+            builder.UseSetting($"Geo:Overrides:{i}:Network", GeoNetworks[i].Network);
+            builder.UseSetting($"Geo:Overrides:{i}:Country", GeoNetworks[i].Country);
+        }
+        // ECS is used only from IPv4 loopback, so a query over [::1] shows an untrusted source's option ignored.
+        builder.UseSetting("Dns:Ecs:TrustedSources:0", "127.0.0.0/8");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new SubMicrosecondClock()));
     }
 }

@@ -3,13 +3,16 @@ using Meridian.Dns.Names;
 using Meridian.Dns.Records;
 using Meridian.Dns.Server.Answering;
 using Meridian.Dns.Server.Tests.Answering;
+using Meridian.Dns.Server.Tests.Geo;
 using Meridian.Dns.Server.Zones;
+using Meridian.Geo;
 
 namespace Meridian.Dns.Server.Tests.Zones;
 
 /// <summary>An incrementally changed zone must answer every question byte for byte as the same contents
 /// built in full: random changes over names chosen to hit empty non-terminals, wildcards, CNAME chains,
-/// additional-section targets and zone cuts.</summary>
+/// additional-section targets and zone cuts; with geo, records also carry country targets and every question is
+/// asked from three client subnets.</summary>
 public class ZoneSnapshotPatcherTests
 {
     private static readonly DnsName Origin = DnsName.Parse("example.");
@@ -28,12 +31,23 @@ public class ZoneSnapshotPatcherTests
         ["nx.example.", "q.example.", "q.a.example.", "r.q.a.example.", "y.x.*.b.example.", "f.g.example.", "g.example.",
          "z.c.a.b.example.", "w.sub.example.", "zz.deep.e.f.g.example."];
 
+    private static readonly string?[] s_clientSubnets = ["198.51.100.0/24", "198.51.101.0/24", "198.51.103.0/24"];
+    private static readonly string?[] s_noSubnet = [null];
+
+    private static readonly GeoTargetSet?[] s_targets =
+        [null, null, Targets("US"), Targets("EU"), Targets("JP"), Targets("DE", "FR"), GeoTargetSet.Global];
+
+    private static GeoTargetSet Targets(params string[] codes) =>
+        GeoTargets.TryParse(codes, out var targets, out var error) ? targets : throw new InvalidOperationException(error);
+
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    public void Patched_zone_answers_exactly_as_a_full_build_after_every_change(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    [InlineData(6, true)]
+    public void Patched_zone_answers_exactly_as_a_full_build_after_every_change(int seed, bool geo)
     {
         var random = new Random(seed);
         var model = new Dictionary<DnsName, List<ZoneRecord>>();
@@ -41,7 +55,7 @@ public class ZoneSnapshotPatcherTests
         model[Origin] = ApexRecords(serial);
         var current = Build(model);
         int patched = 0;
-        const int steps = 400;
+        int steps = geo ? 150 : 400;
         for (int step = 0; step < steps; step++)
         {
             serial++;
@@ -51,7 +65,7 @@ public class ZoneSnapshotPatcherTests
             {
                 var owner = DnsName.Parse(Owners[random.Next(1, Owners.Length)]);
                 changes.RemoveAll(c => c.Owner.Equals(owner));
-                changes.Add(new NameRecords(owner, random.Next(4) == 0 ? [] : RandomRecords(random, owner, apex: false)));
+                changes.Add(new NameRecords(owner, random.Next(4) == 0 ? [] : RandomRecords(random, owner, apex: false, geo)));
             }
             foreach (var change in changes)
             {
@@ -65,7 +79,7 @@ public class ZoneSnapshotPatcherTests
             var full = Build(model);
             Assert.Equal(full.RecordCount, current.RecordCount);
             Assert.Equal(full.NodeCount, current.NodeCount);
-            AssertSameAnswers(full, current, $"step {step}");
+            AssertSameAnswers(full, current, $"step {step}", geo);
         }
         // Most steps must have taken the incremental path, or this test proves little about it.
         Assert.True(patched > steps / 2, $"only {patched} of {steps} changes were patched in");
@@ -121,32 +135,35 @@ public class ZoneSnapshotPatcherTests
         var builder = new ZoneSnapshotBuilder(Origin);
         foreach (var records in model.Values)
         {
-            foreach (var record in records) Assert.True(builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out _));
+            foreach (var record in records) Assert.True(builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out _, record.Targets));
         }
         return builder.Build();
     }
 
-    private static void AssertSameAnswers(ZoneSnapshot expected, ZoneSnapshot actual, string context)
+    private static void AssertSameAnswers(ZoneSnapshot expected, ZoneSnapshot actual, string context, bool geo = false)
     {
-        var want = Answers(expected);
-        var got = Answers(actual);
-        for (int i = 0; i < want.Count; i++) Assert.True(want[i] == got[i], $"{context}: {Questions()[i]} answered differently");
+        var want = Answers(expected, geo);
+        var got = Answers(actual, geo);
+        for (int i = 0; i < want.Count; i++) Assert.True(want[i] == got[i], $"{context}: question {i} answered differently");
     }
 
     private static List<(string Name, DnsType Type)> Questions() =>
         [.. Owners.Concat(ExtraQuestions).SelectMany(name => QueryTypes.Select(type => (name, type)))];
 
-    private static List<string> Answers(ZoneSnapshot zone)
+    private static List<string> Answers(ZoneSnapshot zone, bool geo = false)
     {
         var zones = new ZoneSet();
         zones.Publish(zone);
-        var processor = new QueryProcessor(zones, maxUdpPayload: 1232);
+        var processor = new QueryProcessor(zones, maxUdpPayload: 1232, geo ? GeoTestZones.Locator() : null);
         var response = new byte[65535];
         var answers = new List<string>();
         foreach (var (name, type) in Questions())
         {
-            int length = processor.Handle(QueryMessages.Build(name, type, id: 7), response, [127, 0, 0, 1], true);
-            answers.Add(Convert.ToHexString(response, 0, length));
+            foreach (string? subnet in geo ? s_clientSubnets : s_noSubnet)
+            {
+                int length = processor.Handle(QueryMessages.Build(name, type, id: 7, subnet: subnet), response, [127, 0, 0, 1], true);
+                answers.Add(Convert.ToHexString(response, 0, length));
+            }
         }
         return answers;
     }
@@ -165,7 +182,7 @@ public class ZoneSnapshotPatcherTests
         return [new(Origin, DnsType.SOA, 3600, [.. soa]), new(Origin, DnsType.NS, 3600, DnsName.Parse("ns1.example.").Wire.ToArray())];
     }
 
-    private static List<ZoneRecord> RandomRecords(Random random, DnsName owner, bool apex)
+    private static List<ZoneRecord> RandomRecords(Random random, DnsName owner, bool apex, bool geo = false)
     {
         var records = new List<ZoneRecord>();
         int count = apex ? random.Next(0, 2) : random.Next(1, 4);
@@ -188,7 +205,8 @@ public class ZoneSnapshotPatcherTests
                     break;
             }
         }
-        return records;
+        // With geo, most records name where they are answered (the apex's SOA and NS never do).
+        return geo ? [.. records.Select(r => r.Type is DnsType.NS or DnsType.SOA ? r : r with { Targets = s_targets[random.Next(s_targets.Length)] })] : records;
     }
 
     private static ZoneRecord A(string owner, byte last) => new(DnsName.Parse(owner), DnsType.A, 300, [192, 0, 2, last]);

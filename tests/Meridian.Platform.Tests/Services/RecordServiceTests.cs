@@ -151,15 +151,18 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
     }
 
     [Fact]
-    public async Task Until_the_engine_selects_by_location_a_set_with_global_records_is_served_without_its_targeted_ones()
+    public async Task Every_record_is_published_with_its_parsed_country_codes()
     {
         var (actor, zone) = await ZoneAsync();
-        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1", CountryCodes: ["US"])));
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1", CountryCodes: ["us", "country:SA"])));
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.2")));
-        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("only-us", "A", "192.0.2.3", CountryCodes: ["US"])));
-        var served = Publisher.RecordsOf("example.com.").Where(r => r.Type == DnsType.A).Select(r => $"{r.Owner} {r.Data[3]}").Order(StringComparer.Ordinal);
-        Assert.Equal(["only-us.example.com. 3", "www.example.com. 2"], served);
-        Assert.Equal(3, Ok(await Records.ListAsync(actor, zone.Id)).Count);
+        var moved = Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("only-eu", "A", "192.0.2.3", CountryCodes: ["EU"])));
+        Ok(await Records.UpdateAsync(actor, moved.Id, new RecordInput(CountryCodes: ["DACH", "NORDICS"])));
+
+        var served = Publisher.RecordsOf("example.com.").Where(r => r.Type == DnsType.A)
+            .Select(r => $"{r.Owner} {r.Data[3]} {r.Targets}").Order(StringComparer.Ordinal);
+
+        Assert.Equal(["only-eu.example.com. 3 DACH NORDICS", "www.example.com. 1 US country:SA", "www.example.com. 2 disabled"], served);
     }
 
     [Fact]
