@@ -4,6 +4,7 @@
 # latency, server CPU time per answered query, and RSS, with Meridian's ratio to each peer.
 #
 # Usage: bench/dns-load.sh [--names 10000] [--seconds 10] [--memory-records 1000000] [--skip-memory]
+#                          [--latency-qps 20000] [--latency-rounds 5]
 #        bench/dns-load.sh --geo [--geo-percent 30] [--geo-rounds 2] [--names 10000] [--seconds 10]
 # --geo runs the GeoDNS case instead: the same zone served by Meridian's engine (bench/Meridian.GeoLoad) once
 # as is and once with US/EU/JP variants of the A and AAAA records of 30% of the names, both asked the same
@@ -12,15 +13,17 @@
 # Method (from ../shared/reference/performance-notes.md): each server pinned to one CPU with one worker,
 # dnsperf pinned to the other (-c 8 -q 100). The servers get CPU 0 because Knot pins its UDP worker n to
 # CPU n itself, whatever taskset said: with the servers on CPU 1, Knot silently ran on dnsperf's CPU and
-# the comparison was not like for like. The script checks where every server thread may run. dnsperf saturates near 130-150k qps, so CPU time per query is
-# the figure that separates servers; qps alone is a lower bound. Latency percentiles come from a second
-# run at a fixed rate (-Q) with per-query reporting, so measuring does not disturb the throughput run.
+# the comparison was not like for like. The script checks where every server thread may run.
+# dnsperf saturates near 130-150k qps, so CPU time per query is the figure that separates servers; qps
+# alone is a lower bound. Latency percentiles come from separate runs at a fixed rate (-Q) with per-query
+# reporting, so measuring does not disturb the throughput run: several rounds alternating between the
+# servers, and the median of each server's 99th percentiles is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 server_cpu=0; client_cpu=1
-origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000
+origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000; latency_rounds=5; skip_p99=0
 geo=0; geo_percent=30; geo_rounds=2; perf_input=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,6 +32,7 @@ while [ $# -gt 0 ]; do
     --memory-records) memory_records=$2; shift 2;;
     --skip-memory) skip_memory=1; shift;;
     --latency-qps) latency_qps=$2; shift 2;;
+    --latency-rounds) latency_rounds=$2; shift 2;;
     --geo) geo=1; shift;;
     --geo-percent) geo_percent=$2; shift 2;;
     --geo-rounds) geo_rounds=$2; shift 2;;
@@ -174,6 +178,11 @@ check_pinned() { # $1 label, $2 pid: every thread of the server may run on the s
   done
 }
 
+p99_once() { # $1 port, $2 queries -> the 99th-percentile latency in ms of a run at the fixed rate
+  taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$1" -d "$2" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 4 -Q "$latency_qps" -v 2>/dev/null \
+    | awk '$1 == ">" { print $NF }' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * 0.99); if (i < 1) i = 1; printf "%.3f", v[i] * 1000 }'
+}
+
 measure() { # $1 label, $2 pid, $3 port, $4 queries  -> prints "label qps avg_ms p99_ms cpu_us rss_mb"
   local label=$1 pid=$2 port=$3 queries=$4 hz; hz=$(getconf CLK_TCK)
   check_pinned "$label" "$pid"
@@ -186,8 +195,7 @@ measure() { # $1 label, $2 pid, $3 port, $4 queries  -> prints "label qps avg_ms
   completed=$(echo "$out" | awk '/Queries completed/ {print $3}')
   avg=$(echo "$out" | awk '/Average Latency/ {print $4 * 1000}')
   local cpu_us; cpu_us=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$completed" 'BEGIN { printf "%.2f", t / hz * 1e6 / n }')
-  local p99; p99=$(taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 4 -Q "$latency_qps" -v 2>/dev/null \
-      | awk '$1 == ">" { print $NF }' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * 0.99); if (i < 1) i = 1; printf "%.3f", v[i] * 1000 }')
+  local p99=-; [ "$skip_p99" = 1 ] || p99=$(p99_once "$port" "$queries")
   local rss; rss=$(awk -v k="$(rss_kb "$pid")" 'BEGIN { printf "%.1f", k / 1024 }')
   printf "%-9s %10.0f %9.3f %9s %9s %9s\n" "$label" "$qps" "$avg" "$p99" "$cpu_us" "$rss"
 }
@@ -196,18 +204,34 @@ run_load() {
   local zone="$work/load.zone" queries="$work/queries.txt"
   generate_zone "$names" "$zone"; generate_queries "$names" "$queries"
   echo "== load: $(grep -vc '^\$' "$zone") records over $names names, 100,000-query mix, ${seconds}s per server, server on CPU $server_cpu, dnsperf on CPU $client_cpu"
+  echo "   p99: median of $latency_rounds alternating ${latency_qps}-qps rounds per server; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf "%-9s %10s %9s %9s %9s %9s\n" server qps "avg ms" "p99 ms" "cpu us/q" "rss MB"
-  local results=()
+  # All three run at once (an idle server costs nothing), so the latency rounds can alternate between them:
+  # single 99th percentiles move by tens of percent with whatever else the machine does.
+  local -A port pid
   for server in meridian knot nsd; do
-    local port; port=$((15300 + RANDOM % 1000))
-    local pid; pid=$(start_$server "$zone" "$port"); pids+=("$pid")
-    wait_ready "$port"
-    results+=("$(measure "$server" "$pid" "$port" "$queries")")
-    echo "${results[-1]}"
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    port[$server]=$((15300 + RANDOM % 1000))
+    pid[$server]=$(start_$server "$zone" "${port[$server]}"); pids+=("${pid[$server]}")
+    wait_ready "${port[$server]}"
   done
+  local results=() server
+  skip_p99=1
+  for server in meridian knot nsd; do results+=("$(measure "$server" "${pid[$server]}" "${port[$server]}" "$queries")"); done
+  skip_p99=0
+  local latencies=()
+  for _ in $(seq 1 "$latency_rounds"); do
+    for server in meridian knot nsd; do latencies+=("$server $(p99_once "${port[$server]}" "$queries")"); done
+  done
+  local medians; medians=$(printf '%s\n' "${latencies[@]}" | sort -k1,1 -k2n | awk '
+    { n[$1]++; v[$1, n[$1]] = $2 } END { for (s in n) print s, v[s, int((n[s] + 1) / 2)] }')
+  results=("$(printf '%s\n' "${results[@]}" | awk -v medians="$medians" '
+    BEGIN { split(medians, lines, "\n"); for (i in lines) { split(lines[i], f, " "); p[f[1]] = f[2] } }
+    { $4 = p[$1]; printf "%-9s %10.0f %9.3f %9s %9s %9s\n", $1, $2, $3, $4, $5, $6 }')")
+  printf '%s\n' "${results[@]}"
+  for server in meridian knot nsd; do kill "${pid[$server]}"; wait "${pid[$server]}" 2>/dev/null || true; done
+  local all; all=$(printf '%s\n' "${results[@]}")
   local m k n
-  m=$(printf '%s\n' "${results[@]}" | awk '$1 == "meridian"'); k=$(printf '%s\n' "${results[@]}" | awk '$1 == "knot"'); n=$(printf '%s\n' "${results[@]}" | awk '$1 == "nsd"')
+  m=$(echo "$all" | awk '$1 == "meridian"'); k=$(echo "$all" | awk '$1 == "knot"'); n=$(echo "$all" | awk '$1 == "nsd"')
   for peer in "$k" "$n"; do
     echo "$m" "$peer" | awk '{ printf "meridian / %-5s qps %.2fx, p99 latency %.2fx, cpu per query %.2fx, rss %.2fx\n", $7, $2 / $8, ($4 == "n/a" || $10 == "n/a") ? 0 : $4 / $10, $5 / $11, $6 / $12 }'
   done
