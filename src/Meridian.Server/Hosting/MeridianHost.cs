@@ -18,7 +18,14 @@ internal static class MeridianHost
         var (flags, unknown) = ConfigurationLayers.ParseFlags(args);
         if (unknown.Count > 0) throw new ArgumentException($"unexpected argument '{unknown[0]}'");
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            // The default appsettings.json sources would watch the content root and every folder below it,
+            // which is often the data directory: each write to the SQLite log then woke a file-watcher thread
+            // (about 6% of a create's CPU). Configuration is read once (ConfigurationLayers); nothing reloads it.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         ConfigurationLayers.Apply(builder.Configuration, flags);
 
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();

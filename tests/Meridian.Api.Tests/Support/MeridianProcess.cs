@@ -26,7 +26,11 @@ public sealed class MeridianProcess : IAsyncDisposable
 
     public string ClientToken { get; private set; } = "";
 
-    public static async Task<MeridianProcess> StartAsync()
+    public int ProcessId => _process.Id;
+
+    /// <param name="inDataDirectory">Run with the data directory as the working directory (the process's content
+    /// root), as bench/api-load.sh and a service unit with WorkingDirectory= do.</param>
+    public static async Task<MeridianProcess> StartAsync(bool inDataDirectory = false)
     {
         string directory = Path.Combine(Path.GetTempPath(), "meridian-api-child-" + Guid.NewGuid().ToString("N")[..12]);
         int port = FreeTcpPort();
@@ -34,6 +38,11 @@ public sealed class MeridianProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
+        if (inDataDirectory)
+        {
+            Directory.CreateDirectory(directory);
+            info.WorkingDirectory = directory;
+        }
         foreach (string arg in new[] { Executable, "serve", "--data", directory, "--http", $"127.0.0.1:{port}", "--dns", "127.0.0.1:0" })
             info.ArgumentList.Add(arg);
         // A ceiling on the heap: runaway work fails inside the child instead of exhausting the machine.
