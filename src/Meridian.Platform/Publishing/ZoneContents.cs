@@ -47,8 +47,18 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
     {
         _changedOwners.Add(record.Owner);
         _byId.Add(record.Id, record);
-        if (!_byOwner.TryGetValue(record.Owner, out var list)) _byOwner.Add(record.Owner, list = []);
+        // Most names hold one record: a list of one, grown when a second comes.
+        if (!_byOwner.TryGetValue(record.Owner, out var list)) _byOwner.Add(record.Owner, list = new List<StoredRecord>(1));
         list.Add(record);
+    }
+
+    /// <summary>Makes room for <paramref name="additional"/> more records (an import) at once, rather than
+    /// growing and rehashing the maps many times over.</summary>
+    public void EnsureRoomFor(int additional)
+    {
+        _byId.EnsureCapacity(_byId.Count + additional);
+        _byOwner.EnsureCapacity(_byOwner.Count + additional);
+        _changedOwners.EnsureCapacity(_changedOwners.Count + additional);
     }
 
     public void Remove(Guid id)

@@ -97,6 +97,7 @@ public sealed class ImportService
         string[] global = [.. GeoTargetRules.Global];
         DnsName? lastOwner = null;
         string lastOwnerText = "";
+        context.Contents.EnsureRoomFor(file.Records.Count);
         foreach (var candidate in file.Records)
         {
             string? problem = RecordTypeRules.CheckAllowed(candidate.Type)

@@ -3,6 +3,7 @@ using Meridian.Dns.Records;
 using Meridian.Platform.Model;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Records;
+using Meridian.Platform.Storage;
 
 namespace Meridian.Platform.Writing;
 
@@ -11,7 +12,7 @@ internal static class RecordSets
 {
     public static Record NewRecord(ZoneWriteContext context, RecordDraft draft, string? ownerText = null) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = RowIds.NewVersion7(),
         ZoneId = context.Zone.Id,
         Name = ownerText ?? draft.Owner.ToString(),
         Type = RecordTypeRules.Name(draft.Type),

@@ -32,7 +32,7 @@ internal sealed class ZoneWriteContext(WriteTransaction transaction, ZoneStateme
     public void Audit(string action, Guid? recordId, string? before, string? after) =>
         Statements.InsertAudit(new AuditEvent
         {
-            Id = Guid.CreateVersion7(),
+            Id = RowIds.NewVersion7(),
             At = Now,
             AccountId = Actor.AccountId,
             ApiKeyId = Actor.ApiKeyId,
