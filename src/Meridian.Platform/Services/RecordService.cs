@@ -154,7 +154,7 @@ public sealed class RecordService
         }
         if (!RecordValueRules.TryBuild(dnsType, value, priority, out var wire, out error)) return false;
         if (!GeoTargetRules.TryNormalize(countryCodes, out var codes, out error)) return false;
-        error = RecordSetRules.Check(zone, owner, dnsType, wire, replacing);
+        error = RecordSetRules.Check(zone, owner, dnsType, wire, StoredRecord.ParseTargets(codes), replacing);
         if (error is not null) return false;
         draft = new RecordDraft(owner, dnsType, effectiveTtl, wire, [.. codes]);
         return true;

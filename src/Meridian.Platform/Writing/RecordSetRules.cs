@@ -1,17 +1,24 @@
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
+using Meridian.Geo;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Records;
 
 namespace Meridian.Platform.Writing;
 
 /// <summary>The rules that depend on the rest of the zone: no CNAME at the apex or beside other data, no
-/// NS at the apex (the platform serves its own), no exact duplicates.</summary>
+/// NS at the apex (the platform serves its own), no exact duplicates. A name may have several CNAME
+/// records only as GeoDNS variants: no two of them may share a target (a country, continent or group, or
+/// both being global), so a client's location picks one of them.</summary>
 internal static class RecordSetRules
 {
     /// <summary>Null when a record (owner, type, wire) may join the zone; <paramref name="replacing"/> is the
     /// record it replaces on update, which does not count.</summary>
-    public static string? Check(ZoneContents zone, DnsName owner, DnsType type, ReadOnlySpan<byte> wire, Guid? replacing)
+    public static string? Check(ZoneContents zone, DnsName owner, DnsType type, ReadOnlySpan<byte> wire, Guid? replacing) =>
+        Check(zone, owner, type, wire, GeoTargetSet.Global, replacing);
+
+    /// <summary>As above, for a record answered where <paramref name="targets"/> say.</summary>
+    public static string? Check(ZoneContents zone, DnsName owner, DnsType type, ReadOnlySpan<byte> wire, GeoTargetSet targets, Guid? replacing)
     {
         string typeName = RecordTypeRules.Name(type);
         if (type == DnsType.CNAME && owner.Equals(zone.Origin))
@@ -28,11 +35,31 @@ internal static class RecordSetRules
         {
             if (existing.Id == replacing) continue;
             if (type == DnsType.CNAME && existing.Type == DnsType.CNAME)
-                return $"{owner} already has a CNAME record; a name can have only one";
+            {
+                if (SharedTarget(targets, existing.Targets) is not { } shared)
+                    continue;
+                return shared.Length == 0
+                    ? $"{owner} already has a CNAME record answered everywhere; a name can have only one, or one per distinct country_codes"
+                    : $"{owner} already has a CNAME record for {shared}; a name can have only one CNAME per location";
+            }
             if (type == DnsType.CNAME)
                 return $"{owner} already has {RecordTypeRules.Name(existing.Type)} records; a CNAME cannot sit beside other data";
             if (existing.Type == DnsType.CNAME)
                 return $"{owner} has a CNAME record; no other data can sit beside it";
+        }
+        return null;
+    }
+
+    /// <summary>A target two records have in common ("" when both are global), or null when none.</summary>
+    private static string? SharedTarget(GeoTargetSet a, GeoTargetSet b)
+    {
+        if (a.IsGlobal || b.IsGlobal) return a.IsGlobal && b.IsGlobal ? "" : null;
+        foreach (var target in a.Targets)
+        {
+            foreach (var other in b.Targets)
+            {
+                if (string.Equals(target.Code, other.Code, StringComparison.Ordinal)) return target.Code;
+            }
         }
         return null;
     }

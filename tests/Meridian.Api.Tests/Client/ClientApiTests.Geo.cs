@@ -90,6 +90,34 @@ public abstract partial class ClientApiTests
     }
 
     [Fact]
+    public async Task A_name_can_have_one_CNAME_per_location_and_each_client_follows_its_own()
+    {
+        var (client, domainId, zone) = await ClientWithDomainAsync("geo-cname");
+        await client.Api.CreateRecordAsync(domainId, "us-edge", "A", "192.0.2.11");
+        await client.Api.CreateRecordAsync(domainId, "eu-edge", "A", "192.0.2.21");
+        await client.Api.CreateRecordAsync(domainId, "any-edge", "A", "192.0.2.31");
+        await client.Api.CreateRecordAsync(domainId, "cdn", "CNAME", "us-edge." + zone, Countries("US", "CA"));
+        await client.Api.CreateRecordAsync(domainId, "cdn", "CNAME", "eu-edge." + zone, Countries("EU"));
+        await client.Api.CreateRecordAsync(domainId, "cdn", "CNAME", "any-edge." + zone);
+
+        var us = await Dig.QueryAsync(Host.DnsEndpoint, "cdn." + zone, "A", Us);
+        Assert.Equal(["us-edge." + zone], us.Data("CNAME"));
+        Assert.Equal(["192.0.2.11"], us.Data("A"));
+        Assert.Equal(["192.0.2.21"], await AddressesAsync("cdn." + zone, Germany));
+        Assert.Equal(["192.0.2.31"], await AddressesAsync("cdn." + zone, Japan));
+        Assert.Equal(["any-edge." + zone], (await Dig.QueryAsync(Host.DnsEndpoint, "cdn." + zone, "A", Unplaced)).Data("CNAME"));
+
+        // Two CNAMEs for one location (or two answered everywhere) would leave a resolver two aliases: refused.
+        var overlap = ApiClient.RecordBody(domainId, "cdn", "CNAME", "other." + zone, Countries("CA", "MX"));
+        (await client.Api.PostJsonAsync("/api/client/records", overlap)).ExpectError(400, "CNAME record for CA");
+        (await client.Api.PostJsonAsync("/api/client/records", ApiClient.RecordBody(domainId, "cdn", "CNAME", "other." + zone)))
+            .ExpectError(400, "answered everywhere");
+        (await client.Api.PostJsonAsync("/api/client/records", ApiClient.RecordBody(domainId, "cdn", "A", "192.0.2.99", Countries("JP"))))
+            .ExpectError(400, "CNAME");
+        Assert.Equal(3, (await client.Api.ListRecordsAsync(domainId)).Count(r => r.GetProperty("type").GetString() == "CNAME"));
+    }
+
+    [Fact]
     public async Task The_ECS_scope_is_the_source_prefix_when_the_answer_depended_on_location_and_zero_otherwise()
     {
         var (client, domainId, zone) = await ClientWithDomainAsync("geo-scope");
