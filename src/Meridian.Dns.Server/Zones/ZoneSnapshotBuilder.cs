@@ -13,11 +13,13 @@ internal sealed class ZoneSnapshotBuilder
 {
     private readonly DnsName _origin;
     private readonly byte[] _originLower;
-    private byte[] _ownerArena = new byte[4096];
+    // Small to start with: a change to one name builds its records with a builder of its own (see
+    // ZoneSnapshotPatcher), and large zones double these a few times at no cost worth counting.
+    private byte[] _ownerArena = new byte[256];
     private int _ownerLength;
-    private byte[] _rdataArena = new byte[4096];
+    private byte[] _rdataArena = new byte[256];
     private int _rdataLength;
-    private PendingRecord[] _records = new PendingRecord[256];
+    private PendingRecord[] _records = new PendingRecord[8];
     private int _count;
     private readonly List<GeoTargetSet> _targetSets = [GeoTargetSet.Global];
     private readonly Dictionary<GeoTargetSet, int> _targetIndexes = new() { [GeoTargetSet.Global] = 0 };

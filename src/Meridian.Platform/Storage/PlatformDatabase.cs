@@ -13,6 +13,7 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
     private readonly string? _sqliteConnectionString;
     private readonly Npgsql.NpgsqlDataSource? _postgresReads;
     private SqliteCheckpointer? _checkpointer;
+    private SqliteWriteConnection? _sqliteWriter;
 
     public PlatformDatabase(StorageOptions options)
     {
@@ -27,6 +28,7 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
         {
             _sqliteConnectionString = SqliteConnectionString(options);
             _create = CreateSqliteFactory(_sqliteConnectionString, options);
+            _sqliteWriter = new SqliteWriteConnection(_sqliteConnectionString, options.SqliteBusyTimeout);
         }
     }
 
@@ -36,6 +38,9 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Held by every SQLite write transaction; unused with PostgreSQL, which locks rows.</summary>
     internal SemaphoreSlim SqliteWriteGate { get; } = new(1, 1);
+
+    /// <summary>SQLite's write connection, for the holder of <see cref="SqliteWriteGate"/>; null with PostgreSQL.</summary>
+    internal SqliteWriteConnection? SqliteWriter => _sqliteWriter;
 
     public MeridianDbContext CreateContext() => _create();
 
@@ -65,6 +70,8 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         _postgresReads?.Dispose();
+        _sqliteWriter?.Dispose();
+        _sqliteWriter = null;
         _checkpointer?.Dispose();
         _checkpointer = null;
     }
@@ -72,6 +79,8 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         if (_postgresReads is not null) await _postgresReads.DisposeAsync();
+        _sqliteWriter?.Dispose();
+        _sqliteWriter = null;
         if (_checkpointer is not null) await _checkpointer.DisposeAsync();
         _checkpointer = null;
     }

@@ -1,7 +1,6 @@
 using System.Text;
 using Meridian.Platform.Model;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using SQLitePCL;
@@ -16,7 +15,7 @@ internal static class RecordBulkWriter
     public static async Task InsertAsync(WriteTransaction transaction, IReadOnlyList<Record> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0) return;
-        var connection = transaction.Db.Database.GetDbConnection();
+        var connection = transaction.Connection;
         if (transaction.Provider == StorageProvider.Postgres)
             await CopyAsync((NpgsqlConnection)connection, records, cancellationToken);
         else

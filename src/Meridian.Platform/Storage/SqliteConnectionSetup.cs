@@ -12,7 +12,10 @@ namespace Meridian.Platform.Storage;
 /// native connection rather than on every open (that was a statement per request on the read and write paths).</summary>
 internal sealed class SqliteConnectionSetup(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
+    private readonly string _pragmas = Pragmas(busyTimeout);
+
+    /// <summary>The settings every connection to the file gets, as one batch of statements.</summary>
+    public static string Pragmas(TimeSpan busyTimeout) => string.Create(CultureInfo.InvariantCulture,
         $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint=10000;");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);

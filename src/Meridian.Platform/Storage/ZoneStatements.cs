@@ -1,9 +1,6 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Meridian.Platform.Model;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Meridian.Platform.Storage;
 
@@ -23,7 +20,7 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
     public async Task<Zone?> LockZoneAsync(Guid zoneId, CancellationToken cancellationToken)
     {
         await using var command = Command($"SELECT {ZoneColumns} FROM zones WHERE id = @id{_sql.ForUpdate}", ("@id", _sql.Value(zoneId)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new Zone
         {
@@ -43,7 +40,7 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
     {
         await using var command = Command($"SELECT {RecordColumns} FROM records WHERE id = @id AND zone_id = @zone",
             ("@id", _sql.Value(recordId)), ("@zone", _sql.Value(zoneId)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new Record
         {
@@ -91,7 +88,7 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
     {
         if (_pending.Length == 0) return;
         await using var command = Command(_pending.ToString(), [.. _parameters]);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.Command.ExecuteNonQueryAsync(cancellationToken);
         _pending.Clear();
         _parameters.Clear();
     }
@@ -114,12 +111,18 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
         _pending.Append(";\n");
     }
 
-    private DbCommand Command(string sql, params (string Name, object Value)[] parameters)
+    private CommandLease Command(string sql, params (string Name, object Value)[] parameters)
     {
-        var db = transaction.Db.Database;
-        var command = db.GetDbConnection().CreateCommand();
-        command.Transaction = db.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = sql;
+        var lease = transaction.Command(sql);
+        var command = lease.Command;
+        // A prepared command comes back with the parameters of its last use: the same text names the same
+        // parameters in the same order, so only the values change.
+        if (command.Parameters.Count == parameters.Length)
+        {
+            for (int i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value;
+            return lease;
+        }
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
@@ -127,6 +130,6 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
             parameter.Value = value;
             command.Parameters.Add(parameter);
         }
-        return command;
+        return lease;
     }
 }

@@ -82,6 +82,9 @@ public abstract class ListenerTests : IDisposable
     [Fact]
     public void Udp_listener_answers_and_survives_hostile_packets()
     {
+        // Bursts of 20, each followed by a real question: every burst fits the socket's receive buffer even
+        // when the listener runs late on a busy machine, so the kernel drops none and every packet is counted.
+        int sent = 0;
         using (var attacker = new UdpClient(AddressFamily.InterNetwork))
         {
             var random = new Random(11);
@@ -90,13 +93,20 @@ public abstract class ListenerTests : IDisposable
                 var junk = new byte[random.Next(0, 1500)];
                 random.NextBytes(junk);
                 attacker.Send(junk, Endpoint);
+                sent++;
+                if (i % 20 == 19)
+                {
+                    Assert.Equal(DnsRcode.NoError, UdpAsk(Endpoint, QueryMessages.Build("www.example.", DnsType.A)).Rcode);
+                    sent++;
+                }
             }
             attacker.Send(new byte[65000], Endpoint);
+            sent++;
         }
         var response = UdpAsk(Endpoint, QueryMessages.Build("www.example.", DnsType.A));
         Assert.Equal(DnsRcode.NoError, response.Rcode);
         Assert.Single(response.Answer);
-        Assert.True(_server.Statistics.UdpQueries >= 502);
+        Assert.True(_server.Statistics.UdpQueries >= sent + 1, $"{_server.Statistics.UdpQueries} of {sent + 1} packets counted");
     }
 
     [Fact]

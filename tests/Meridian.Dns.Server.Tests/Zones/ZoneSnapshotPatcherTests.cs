@@ -103,6 +103,28 @@ public class ZoneSnapshotPatcherTests
     }
 
     [Fact]
+    public void Every_snapshot_of_a_long_run_of_changes_keeps_its_own_answers()
+    {
+        // Enough changes to the same few names for the overlay's shared entries to be compacted several
+        // times, while every older snapshot still reads through the arrays it was made with.
+        var model = new Dictionary<DnsName, List<ZoneRecord>> { [Origin] = ApexRecords(1) };
+        var owners = Owners.Where(o => o != "example.").ToArray();
+        foreach (string owner in owners) model[DnsName.Parse(owner)] = [A(owner, 1)];
+        var snapshots = new List<(ZoneSnapshot Zone, List<string> Answers)>();
+        var current = Build(model);
+        snapshots.Add((current, Answers(current)));
+        for (int step = 2; step < 300; step++)
+        {
+            string owner = owners[step % owners.Length];
+            var records = step % 5 == 0 ? new List<ZoneRecord>() : [A(owner, (byte)step)];
+            current = ZoneSnapshotPatcher.Apply(current, [new(Origin, ApexRecords((uint)step)), new(DnsName.Parse(owner), records)]);
+            if (step % 10 == 0) snapshots.Add((current, Answers(current)));
+        }
+        Assert.Same(snapshots[0].Zone.Storage, current.Storage);
+        foreach (var (zone, answers) in snapshots) Assert.Equal(answers, Answers(zone));
+    }
+
+    [Fact]
     public void Change_from_an_older_snapshot_is_built_in_full_and_leaves_the_newer_one_intact()
     {
         var model = new Dictionary<DnsName, List<ZoneRecord>> { [Origin] = ApexRecords(1) };
