@@ -66,23 +66,24 @@ run_storage() { # $1 = label, rest = extra serve flags
   printf "  record reads/s (wrk, 16 connections):        %10.0f  (server CPU %s µs per read)\n" "$reads" "$read_cpu"
 
   cat > "$work/create.lua" <<LUA
--- Each wrk thread has its own Lua state: number the threads so no two requests name the same record.
+-- Each wrk thread has its own Lua state: number the threads so no two requests name the same record, and
+-- name each run (RUN in the environment) so a run never repeats a name of the one before it.
 local threads = 0
 setup = function(thread) threads = threads + 1; thread:set("tid", threads) end
 counter = 0
 request = function()
   counter = counter + 1
-  local body = string.format('{"domain_id":"$domain","name":"w%d-%d-%d","type":"A","value":"198.51.100.7"}', tid, counter, os.time())
+  local body = string.format('{"domain_id":"$domain","name":"w%s-%d-%d","type":"A","value":"198.51.100.7"}', os.getenv("RUN") or "", tid, counter)
   return wrk.format("POST", "/api/client/records", {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}, body)
 end
 LUA
   # As for the reads: 2 s of the same creates first, so the figure is of JIT-compiled code (on one core the
   # runtime compiles in the background on the core the requests use) and not of the first seconds after start.
-  taskset -c 0 wrk -t1 -c1 -d2s -s "$work/create.lua" "http://$http" >/dev/null
-  local one; one=$(taskset -c 0 wrk -t1 -c1 -d"${seconds}s" -s "$work/create.lua" "http://$http")
+  RUN=warm taskset -c 0 wrk -t1 -c1 -d2s -s "$work/create.lua" "http://$http" >/dev/null
+  local one; one=$(RUN=one taskset -c 0 wrk -t1 -c1 -d"${seconds}s" -s "$work/create.lua" "http://$http")
   local one_rate; one_rate=$(echo "$one" | awk '/Requests\/sec/ {print $2}')
   printf "  record creates/s, one keep-alive client:     %10.0f  (non-2xx: %s)\n" "$one_rate" "$(echo "$one" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
-  local eight; eight=$(taskset -c 0 wrk -t2 -c8 -d"${seconds}s" -s "$work/create.lua" "http://$http")
+  local eight; eight=$(RUN=eight taskset -c 0 wrk -t2 -c8 -d"${seconds}s" -s "$work/create.lua" "http://$http")
   local eight_rate eight_failed eight_total
   eight_rate=$(echo "$eight" | awk '/Requests\/sec/ {print $2}')
   eight_failed=$(echo "$eight" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)

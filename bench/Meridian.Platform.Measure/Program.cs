@@ -54,6 +54,7 @@ var warm = (await domains.CreateAsync(actor, "warm.example")).Value!;
 for (int i = 0; i < 200; i++) await records.CreateAsync(actor, warm.Id, new RecordInput($"w{i}", "A", "192.0.2.1"));
 
 var zone = (await domains.CreateAsync(actor, "one-client.example")).Value!;
+long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 var clock = Stopwatch.StartNew();
 int failed = 0;
 for (int i = 0; i < creates; i++)
@@ -61,7 +62,8 @@ for (int i = 0; i < creates; i++)
     if (!(await records.CreateAsync(actor, zone.Id, new RecordInput($"host{i}", "A", $"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}"))).Succeeded) failed++;
 }
 clock.Stop();
-Console.WriteLine($"{store}: {creates} record creates from one client into one zone: {creates / clock.Elapsed.TotalSeconds:F0}/s ({failed} failed)");
+long allocatedPerCreate = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / creates;
+Console.WriteLine($"{store}: {creates} record creates from one client into one zone: {creates / clock.Elapsed.TotalSeconds:F0}/s ({failed} failed, {allocatedPerCreate:N0} bytes allocated per create)");
 
 // The same number of creates spread over 50 zones of 100 records, the size most customer zones have:
 // every write republishes its zone, so the cost per write grows with the zone.
@@ -120,3 +122,4 @@ Console.WriteLine($"{store}: five creates into the {imported}-record zone, one a
 await provider.DisposeAsync();
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 Directory.Delete(directory, recursive: true);
+

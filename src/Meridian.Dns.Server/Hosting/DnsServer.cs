@@ -80,7 +80,7 @@ public sealed class DnsServer : IDisposable
     /// a record lies outside the zone or the apex has no SOA.</summary>
     public void PublishZone(Meridian.Dns.Names.DnsName origin, IEnumerable<ZoneRecord> records)
     {
-        var builder = new ZoneSnapshotBuilder(origin);
+        var builder = records.TryGetNonEnumeratedCount(out int count) ? new ZoneSnapshotBuilder(origin, count) : new ZoneSnapshotBuilder(origin);
         bool soa = false;
         foreach (var record in records)
         {

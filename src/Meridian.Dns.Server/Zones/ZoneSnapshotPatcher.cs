@@ -25,7 +25,7 @@ internal static class ZoneSnapshotPatcher
 
     private static void Validate(ZoneSnapshot current, IReadOnlyList<NameRecords> changes)
     {
-        var probe = new ZoneSnapshotBuilder(current.Origin);
+        var probe = new ZoneSnapshotBuilder(current.Origin, expectedRecords: 1);
         foreach (var change in changes)
         {
             foreach (var record in change.Records)
@@ -66,7 +66,7 @@ internal static class ZoneSnapshotPatcher
     /// <summary>Builds the zone in full from the current snapshot, with the changed names' records replaced.</summary>
     private static ZoneSnapshot Rebuild(ZoneSnapshot current, IReadOnlyList<NameRecords> changes)
     {
-        var builder = new ZoneSnapshotBuilder(current.Origin);
+        var builder = new ZoneSnapshotBuilder(current.Origin, current.RecordCount + changes.Count);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         Span<byte> lower = stackalloc byte[DnsName.MaxWireLength];
         foreach (var change in changes) changed.Add(Encoding.Latin1.GetString(Lowercase(change.Owner, lower)));
@@ -214,7 +214,7 @@ internal static class ZoneSnapshotPatcher
         /// appends the record sets and data.</summary>
         private (int FirstRRset, ushort Count, int Records) AppendRecords(NameRecords change)
         {
-            var builder = new ZoneSnapshotBuilder(current.Origin);
+            var builder = new ZoneSnapshotBuilder(current.Origin, change.Records.Count);
             foreach (var record in change.Records) builder.TryAdd(record.Owner, record.Type, record.Ttl, record.Data, out _, record.Targets);
             var built = builder.Build();
             var node = built.Node(built.FindNode(Lowercase(change.Owner, stackalloc byte[DnsName.MaxWireLength])));
