@@ -4,7 +4,7 @@
 # latency, server CPU time per answered query, and RSS, with Meridian's ratio to each peer.
 #
 # Usage: bench/dns-load.sh [--names 10000] [--seconds 10] [--memory-records 1000000] [--skip-memory]
-#                          [--latency-qps 20000] [--latency-rounds 5]
+#                          [--latency-qps 20000] [--latency-rounds 5] [--load-rounds 3]
 #        bench/dns-load.sh --geo [--geo-percent 30] [--geo-rounds 2] [--names 10000] [--seconds 10]
 # --geo runs the GeoDNS case instead: the same zone served by Meridian's engine (bench/Meridian.GeoLoad) once
 # as is and once with US/EU/JP variants of the A and AAAA records of 30% of the names, both asked the same
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 server_cpu=0; client_cpu=1
-origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000; latency_rounds=5; skip_p99=0
+origin=bench.example.; names=10000; seconds=10; memory_records=1000000; skip_memory=0; latency_qps=20000; latency_rounds=5; load_rounds=3; skip_p99=0; skip_warmup=0
 geo=0; geo_percent=30; geo_rounds=2; perf_input=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -33,6 +33,7 @@ while [ $# -gt 0 ]; do
     --skip-memory) skip_memory=1; shift;;
     --latency-qps) latency_qps=$2; shift 2;;
     --latency-rounds) latency_rounds=$2; shift 2;;
+    --load-rounds) load_rounds=$2; shift 2;;
     --geo) geo=1; shift;;
     --geo-percent) geo_percent=$2; shift 2;;
     --geo-rounds) geo_rounds=$2; shift 2;;
@@ -186,7 +187,7 @@ p99_once() { # $1 port, $2 queries -> the 99th-percentile latency in ms of a run
 measure() { # $1 label, $2 pid, $3 port, $4 queries  -> prints "label qps avg_ms p99_ms cpu_us rss_mb"
   local label=$1 pid=$2 port=$3 queries=$4 hz; hz=$(getconf CLK_TCK)
   check_pinned "$label" "$pid"
-  taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 3 >/dev/null 2>&1 || true   # warm-up
+  [ "$skip_warmup" = 1 ] || taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l 3 >/dev/null 2>&1 || true   # warm-up
   local before; before=$(cpu_ticks "$pid")
   local out; out=$(taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$queries" "${perf_input[@]}" -c 8 -q 100 -t 2 -l "$seconds" 2>&1)
   local after; after=$(cpu_ticks "$pid")
@@ -204,7 +205,7 @@ run_load() {
   local zone="$work/load.zone" queries="$work/queries.txt"
   generate_zone "$names" "$zone"; generate_queries "$names" "$queries"
   echo "== load: $(grep -vc '^\$' "$zone") records over $names names, 100,000-query mix, ${seconds}s per server, server on CPU $server_cpu, dnsperf on CPU $client_cpu"
-  echo "   p99: median of $latency_rounds alternating ${latency_qps}-qps rounds per server; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "   qps, avg and cpu: median of $load_rounds alternating ${seconds}s rounds; p99: median of $latency_rounds alternating ${latency_qps}-qps rounds per server; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf "%-9s %10s %9s %9s %9s %9s\n" server qps "avg ms" "p99 ms" "cpu us/q" "rss MB"
   # All three run at once (an idle server costs nothing), so the latency rounds can alternate between them:
   # single 99th percentiles move by tens of percent with whatever else the machine does.
@@ -214,10 +215,23 @@ run_load() {
     pid[$server]=$(start_$server "$zone" "${port[$server]}"); pids+=("${pid[$server]}")
     wait_ready "${port[$server]}"
   done
-  local results=() server
+  # Throughput too in alternating rounds (a warm-up before each server's first), with each server's median
+  # qps, average latency and CPU per query kept: a single run per server had moved the ratios by ±10%.
+  local rounds=() server
   skip_p99=1
-  for server in meridian knot nsd; do results+=("$(measure "$server" "${pid[$server]}" "${port[$server]}" "$queries")"); done
-  skip_p99=0
+  for round in $(seq 1 "$load_rounds"); do
+    skip_warmup=0; [ "$round" = 1 ] || skip_warmup=1
+    for server in meridian knot nsd; do rounds+=("$(measure "$server" "${pid[$server]}" "${port[$server]}" "$queries")"); done
+  done
+  skip_p99=0; skip_warmup=0
+  local results=()
+  mapfile -t results < <(printf '%s\n' "${rounds[@]}" | awk '
+    { n[$1]++; q[$1, n[$1]] = $2; a[$1, n[$1]] = $3; c[$1, n[$1]] = $5; r[$1] = $6 }
+    function median(v, label,   i, j, t, x) { for (i = 1; i <= n[label]; i++) x[i] = v[label, i]
+      for (i = 1; i <= n[label]; i++) for (j = i + 1; j <= n[label]; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
+      return x[int((n[label] + 1) / 2)] }
+    END { split("meridian knot nsd", order, " ")
+      for (k = 1; k <= 3; k++) { s = order[k]; printf "%-9s %10.0f %9.3f %9s %9.2f %9s\n", s, median(q, s), median(a, s), "-", median(c, s), r[s] } }')
   local latencies=()
   for _ in $(seq 1 "$latency_rounds"); do
     for server in meridian knot nsd; do latencies+=("$server $(p99_once "${port[$server]}" "$queries")"); done
