@@ -21,10 +21,12 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
 
     /// <summary>The zone's contents as committed at <paramref name="zone"/>'s serial: from memory when
     /// current, else read from the database (another node wrote, or this is the first write since start).</summary>
-    public async Task<ZoneContents> GetCurrentAsync(MeridianDbContext db, Zone zone, CancellationToken cancellationToken)
+    /// <param name="db">The context to read the records with when they are not kept: asked for only then, since
+    /// making one costs a write more than the rest of the lookup.</param>
+    public async Task<ZoneContents> GetCurrentAsync(Func<MeridianDbContext> db, Zone zone, CancellationToken cancellationToken)
     {
         if (_zones.TryGetValue(zone.Id, out var contents) && contents.Serial == (uint)zone.Serial) return contents;
-        contents = await LoadAsync(db, zone, cancellationToken);
+        contents = await LoadAsync(db(), zone, cancellationToken);
         _zones[zone.Id] = contents;
         return contents;
     }

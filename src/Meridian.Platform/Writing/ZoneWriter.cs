@@ -27,7 +27,7 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
             var statements = new ZoneStatements(transaction);
             var zone = await statements.LockZoneAsync(zoneId, cancellationToken);
             if (zone is null || !Owns(actor, zone)) return notFound;
-            contents = await publication.GetCurrentAsync(transaction.Db, zone, cancellationToken);
+            contents = await publication.GetCurrentAsync(() => transaction.Db, zone, cancellationToken);
             wasServed = contents.Served;
             var now = clock.Now();
             var context = new ZoneWriteContext(transaction, statements, zone, contents, actor, now);
