@@ -20,7 +20,7 @@ public static class ClientApiEndpoints
     /// <summary>Largest JSON body for the other endpoints.</summary>
     public const long MaxJsonBytes = 1024 * 1024;
 
-    private const string JsonContentType = "application/json; charset=utf-8";
+    internal const string JsonContentType = "application/json; charset=utf-8";
 
     public static IEndpointRouteBuilder MapClientApiEndpoints(this IEndpointRouteBuilder routes)
     {

@@ -18,7 +18,7 @@ internal sealed class ImportResult(ImportOutcome outcome) : IResult
         var response = httpContext.Response;
         bool partial = outcome.PartialSuccess;
         response.StatusCode = partial ? StatusCodes.Status206PartialContent : StatusCodes.Status201Created;
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = ClientApiEndpoints.JsonContentType;
         var body = response.BodyWriter;
         await using var writer = new Utf8JsonWriter(body, RecordJson.WriterOptions);
         writer.WriteStartObject();

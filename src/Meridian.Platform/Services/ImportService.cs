@@ -1,5 +1,6 @@
 using System.Text;
 using Meridian.Dns.Names;
+using Meridian.Geo;
 using Meridian.Platform.Auth;
 using Meridian.Platform.Import;
 using Meridian.Platform.Model;
@@ -111,7 +112,7 @@ public sealed class ImportService
             }
             // Records of one owner come together; print its name once.
             if (!ReferenceEquals(candidate.Owner, lastOwner)) (lastOwner, lastOwnerText) = (candidate.Owner, candidate.Owner.ToString());
-            var record = RecordSets.NewRecord(context, new RecordDraft(candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire, global), lastOwnerText);
+            var record = RecordSets.NewRecord(context, new RecordDraft(candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire, global, GeoTargetSet.Global), lastOwnerText);
             var entry = new StoredRecord(record.Id, candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire);
             // Checked against the zone and the records accepted before it.
             context.Contents.Add(entry);

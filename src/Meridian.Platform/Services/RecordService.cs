@@ -109,7 +109,7 @@ public sealed class RecordService
             record.CountryCodes = draft.CountryCodes;
             record.UpdatedAt = context.Now;
             context.Statements.UpdateRecord(record);
-            context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, StoredRecord.ParseTargets(draft.CountryCodes)));
+            context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, draft.Targets));
             RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
             context.Audit("record.update", record.Id, before, AuditSnapshots.Of(record));
             context.MarkChanged();
@@ -154,9 +154,10 @@ public sealed class RecordService
         }
         if (!RecordValueRules.TryBuild(dnsType, value, priority, out var wire, out error)) return false;
         if (!GeoTargetRules.TryNormalize(countryCodes, out var codes, out error)) return false;
-        error = RecordSetRules.Check(zone, owner, dnsType, wire, StoredRecord.ParseTargets(codes), replacing);
+        var targets = StoredRecord.ParseTargets(codes);
+        error = RecordSetRules.Check(zone, owner, dnsType, wire, targets, replacing);
         if (error is not null) return false;
-        draft = new RecordDraft(owner, dnsType, effectiveTtl, wire, [.. codes]);
+        draft = new RecordDraft(owner, dnsType, effectiveTtl, wire, [.. codes], targets);
         return true;
     }
 
@@ -164,7 +165,7 @@ public sealed class RecordService
     {
         var record = RecordSets.NewRecord(context, draft);
         context.Statements.InsertRecord(record);
-        context.Contents.Add(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, StoredRecord.ParseTargets(draft.CountryCodes)));
+        context.Contents.Add(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, draft.Targets));
         context.Audit(action, record.Id, null, AuditSnapshots.Of(record));
         context.MarkChanged();
         return record;

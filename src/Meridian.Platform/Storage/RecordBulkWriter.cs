@@ -34,15 +34,15 @@ internal static class RecordBulkWriter
         Check(db, raw.sqlite3_prepare_v2(db, InsertSql, out sqlite3_stmt statement));
         using (statement)
         {
-            string? lastCodesSource = null;
+            string[]? lastCodesSource = null;
             byte[] lastCodes = [];
             var texts = new SqliteTexts();
             foreach (var record in records)
             {
                 // Imports share one country-code list, zone and time; encode them once.
-                string joined = string.Join('\n', record.CountryCodes);
-                if (!string.Equals(joined, lastCodesSource, StringComparison.Ordinal))
-                    (lastCodesSource, lastCodes) = (joined, Encoding.UTF8.GetBytes(ColumnConversions.ListToJson(record.CountryCodes)));
+                var codes = record.CountryCodes;
+                if (!ReferenceEquals(codes, lastCodesSource) && (lastCodesSource is null || !codes.AsSpan().SequenceEqual(lastCodesSource)))
+                    (lastCodesSource, lastCodes) = (codes, Encoding.UTF8.GetBytes(ColumnConversions.ListToJson(codes)));
                 raw.sqlite3_bind_text(statement, 1, SqlDialect.SqliteGuid(record.Id));
                 raw.sqlite3_bind_text(statement, 2, texts.GuidText(record.ZoneId));
                 raw.sqlite3_bind_text(statement, 3, record.Name);
