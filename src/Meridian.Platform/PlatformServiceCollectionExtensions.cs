@@ -54,6 +54,10 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new ImportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),
             sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZoneWriter>()));
         services.AddSingleton(sp => new ExportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApexRecords>()));
+        services.AddSingleton(sp => new UserService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new LoginService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RecordBatchService(sp.GetRequiredService<ZoneWriter>()));
+        services.AddSingleton(sp => new ChangeJournalService(sp.GetRequiredService<PlatformDatabase>()));
         services.AddSingleton(sp => new PlatformStartup(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>()));
         return services;
     }

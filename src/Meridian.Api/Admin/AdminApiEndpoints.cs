@@ -1,5 +1,6 @@
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
+using Meridian.Api.Surfaces;
 using Meridian.Platform.Model;
 using Meridian.Platform.Services;
 using Microsoft.AspNetCore.Builder;
@@ -14,11 +15,15 @@ public static class AdminApiEndpoints
 {
     public static IEndpointRouteBuilder MapAdminApiEndpoints(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/api/admin").RequireApiKey(AccountKind.Admin).WithTags("Admin API");
+        var admin = routes.MapSurface(SingleErrorSurface.Admin).RequireAuthorization(Policies.Admin).WithTags("Admin API");
         admin.MapGet("/accounts", ListAccounts).WithName("AdminListAccounts");
         admin.MapPost("/accounts", CreateAccount).WithName("AdminCreateAccount");
         admin.MapGet("/accounts/{id}", GetAccount).WithName("AdminGetAccount");
         admin.MapPatch("/accounts/{id}", UpdateAccount).WithName("AdminUpdateAccount");
+        admin.MapPost("/accounts/{id}/suspend", (string id, HttpContext http, AccountService accounts) => SetSuspended(id, true, http, accounts))
+            .WithName("AdminSuspendAccount");
+        admin.MapPost("/accounts/{id}/resume", (string id, HttpContext http, AccountService accounts) => SetSuspended(id, false, http, accounts))
+            .WithName("AdminResumeAccount");
         admin.MapGet("/accounts/{id}/keys", ListKeys).WithName("AdminListKeys");
         admin.MapPost("/accounts/{id}/keys", CreateKey).WithName("AdminCreateKey");
         admin.MapDelete("/accounts/{id}/keys/{keyId}", RevokeKey).WithName("AdminRevokeKey");
@@ -55,6 +60,13 @@ public static class AdminApiEndpoints
         return result.Succeeded ? TypedResults.Ok(AccountResponse.From(result.Value)) : ApiErrors.From(result.Error);
     }
 
+    private static async Task<IResult> SetSuspended(string id, bool suspended, HttpContext http, AccountService accounts)
+    {
+        if (!RouteIds.TryParse(id, out var accountId)) return ApiErrors.BadRequest("Invalid account ID");
+        var result = await accounts.SetSuspendedAsync(accountId, suspended, http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(AccountResponse.From(result.Value)) : ApiErrors.From(result.Error);
+    }
+
     private static async Task<IResult> ListKeys(string id, HttpContext http, AccountService accounts, ApiKeyService keys)
     {
         if (!RouteIds.TryParse(id, out var accountId)) return ApiErrors.BadRequest("Invalid account ID");
@@ -69,7 +81,7 @@ public static class AdminApiEndpoints
         var (body, error) = await JsonBody.ReadAsync<CreateKeyRequest>(http.Request, http.RequestAborted);
         if (error is not null) return error;
         if (!TryParseEnvironment(body!.Environment, out var environment)) return ApiErrors.BadRequest("environment must be production or sandbox");
-        var result = await keys.IssueAsync(accountId, body.Name ?? "", environment, cancellationToken: http.RequestAborted);
+        var result = await keys.IssueAsync(accountId, body.Name ?? "", environment, body.Scopes, http.RequestAborted);
         return result.Succeeded
             ? TypedResults.Json(KeyResponse.From(result.Value.Key, result.Value.Token), JsonBody.Options, statusCode: StatusCodes.Status201Created)
             : ApiErrors.From(result.Error);

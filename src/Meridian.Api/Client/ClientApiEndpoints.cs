@@ -1,7 +1,8 @@
 using System.Text;
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
-using Meridian.Platform.Model;
+using Meridian.Api.Surfaces;
+using Meridian.Platform.Auth;
 using Meridian.Platform.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,17 +25,20 @@ public static class ClientApiEndpoints
 
     public static IEndpointRouteBuilder MapClientApiEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/client").RequireApiKey(AccountKind.Client).WithTags("Client API");
+        var api = routes.MapSurface(SingleErrorSurface.Client).RequireAuthorization(Policies.Client).WithTags("Client API");
+        var read = Policies.Scope(Scopes.DnsRead);
+        var write = Policies.Scope(Scopes.DnsWrite);
 
-        api.MapGet("/domains", ListDomains).WithName("ClientListDomains");
-        api.MapPost("/domains", CreateDomain).WithName("ClientCreateDomain");
-        api.MapDelete("/domains/{id}", DeleteDomain).WithName("ClientDeleteDomain");
-        api.MapGet("/domains/{id}/records", ListRecords).WithName("ClientListRecords");
-        api.MapGet("/domains/{id}/export/bind", ExportBind).WithName("ClientExportBind");
-        api.MapPost("/records", CreateRecord).WithName("ClientCreateRecord");
-        api.MapPut("/records/{id}", UpdateRecord).WithName("ClientUpdateRecord");
-        api.MapDelete("/records/{id}", DeleteRecord).WithName("ClientDeleteRecord");
-        api.MapPost("/import/bind", ImportBind).WithName("ClientImportBind");
+        api.MapGet("/domains", ListDomains).WithName("ClientListDomains").RequireAuthorization(read);
+        api.MapPost("/domains", CreateDomain).WithName("ClientCreateDomain").RequireAuthorization(write);
+        api.MapDelete("/domains/{id}", DeleteDomain).WithName("ClientDeleteDomain").RequireAuthorization(write);
+        api.MapGet("/domains/{id}/records", ListRecords).WithName("ClientListRecords").RequireAuthorization(read);
+        api.MapGet("/domains/{domain}/changes", ListChanges).WithName("ClientListChanges").RequireAuthorization(read);
+        api.MapGet("/domains/{id}/export/bind", ExportBind).WithName("ClientExportBind").RequireAuthorization(read);
+        api.MapPost("/records", CreateRecord).WithName("ClientCreateRecord").RequireAuthorization(write);
+        api.MapPut("/records/{id}", UpdateRecord).WithName("ClientUpdateRecord").RequireAuthorization(write);
+        api.MapDelete("/records/{id}", DeleteRecord).WithName("ClientDeleteRecord").RequireAuthorization(write);
+        api.MapPost("/import/bind", ImportBind).WithName("ClientImportBind").RequireAuthorization(write);
         api.MapPost("/rotate-api-key", RotateKey).WithName("ClientRotateApiKey");
         return routes;
     }
@@ -62,6 +66,21 @@ public static class ClientApiEndpoints
         if (!RouteIds.TryParse(id, out var zoneId)) return ApiErrors.BadRequest("Invalid domain ID");
         var result = await records.ListingAsync(http.Actor(), zoneId, http.RequestAborted);
         return result.Succeeded ? TypedResults.Bytes(RecordListingJson.Of(result.Value), JsonContentType) : ApiErrors.From(result.Error);
+    }
+
+    /// <summary>The zone's change journal, newest first; <paramref name="domain"/> is the domain's id or its name.</summary>
+    private static async Task<IResult> ListChanges(string domain, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "per_page")] int? perPage, HttpContext http, DomainService domains, ChangeJournalService journal)
+    {
+        if (!Paging.TryRead(page, perPage, out var request, out string? pagingError)) return ApiErrors.BadRequest(pagingError);
+        Guid zoneId;
+        if (!RouteIds.TryParse(domain, out zoneId))
+        {
+            var zone = await domains.FindByNameAsync(http.Actor(), domain, http.RequestAborted);
+            if (!zone.Succeeded) return ApiErrors.From(zone.Error.Kind == ServiceErrorKind.Validation ? ServiceError.DomainNotFound : zone.Error);
+            zoneId = zone.Value.Id;
+        }
+        var result = await journal.ListAsync(http.Actor(), zoneId, request, http.RequestAborted);
+        return result.Succeeded ? TypedResults.Ok(ChangesResponse.From(result.Value)) : ApiErrors.From(result.Error);
     }
 
     private static async Task<IResult> ExportBind(string id, HttpContext http, ExportService export)

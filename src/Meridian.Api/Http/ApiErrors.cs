@@ -1,27 +1,20 @@
+using Meridian.Api.Surfaces;
 using Meridian.Platform.Services;
 using Microsoft.AspNetCore.Http;
 
 namespace Meridian.Api.Http;
 
-/// <summary>The <c>{"error": "…"}</c> body the Client API and the admin API use for every refusal.</summary>
-public sealed record ErrorBody(string Error);
-
-/// <summary>Turns a service refusal into the status code and body of a surface that uses <c>{"error"}</c>.</summary>
+/// <summary>Refusals of the surfaces whose shape is <c>{"error": "…"}</c> (Client and admin APIs), for their
+/// endpoints and for <see cref="JsonBody"/>.</summary>
 public static class ApiErrors
 {
-    public static IResult From(ServiceError error) => Result(StatusOf(error.Kind), error.Message);
+    private static readonly SingleErrorSurface s_shape = SingleErrorSurface.Client;
 
-    public static int StatusOf(ServiceErrorKind kind) => kind switch
-    {
-        ServiceErrorKind.Validation => StatusCodes.Status400BadRequest,
-        ServiceErrorKind.NotFound => StatusCodes.Status404NotFound,
-        ServiceErrorKind.Conflict => StatusCodes.Status409Conflict,
-        ServiceErrorKind.QuotaExceeded => StatusCodes.Status403Forbidden,
-        ServiceErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    public static IResult From(ServiceError error) => s_shape.From(error);
 
-    public static IResult Result(int status, string message) => TypedResults.Json(new ErrorBody(message), statusCode: status);
+    public static int StatusOf(ServiceErrorKind kind) => s_shape.StatusOf(kind);
+
+    public static IResult Result(int status, string message) => s_shape.Error(status, message);
 
     public static IResult BadRequest(string message) => Result(StatusCodes.Status400BadRequest, message);
 }

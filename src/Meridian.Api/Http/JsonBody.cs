@@ -35,9 +35,16 @@ public static class JsonBody
     }
 
     /// <summary>A message that names the field and the problem without echoing internals.</summary>
-    private static string Describe(JsonException e)
+    internal static string Describe(JsonException e)
     {
         string path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" at '{e.Path.TrimStart('$', '.')}'";
+        // "The JSON property 'tll' could not be mapped to any .NET member contained in type …"
+        const string unmapped = "The JSON property '";
+        if (e.Message.StartsWith(unmapped, StringComparison.Ordinal) && e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            int end = e.Message.IndexOf('\'', unmapped.Length);
+            return $"Unknown field '{e.Message[unmapped.Length..end]}'";
+        }
         return e.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? $"Invalid request body: wrong type{path}"
             : e.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || e.BytePositionInLine is null && e.LineNumber is null

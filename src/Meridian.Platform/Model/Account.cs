@@ -14,6 +14,10 @@ public sealed class Account
     /// <summary>How many zones the account may hold; null means no limit.</summary>
     public int? DomainLimit { get; set; }
 
+    /// <summary>Set while an operator has suspended the account: every call is refused (403), nothing is
+    /// deleted or withdrawn from DNS.</summary>
+    public DateTime? SuspendedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

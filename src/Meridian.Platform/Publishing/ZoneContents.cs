@@ -37,6 +37,9 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
 
     private readonly HashSet<DnsName> _changedOwners = [];
 
+    /// <summary>Set by a write while it runs: told of each record set before the write first changes it.</summary>
+    public Writing.RecordSetJournal? Journal { get; set; }
+
     public void MarkPublished(uint? serial)
     {
         PublishedSerial = serial;
@@ -45,6 +48,7 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
 
     public void Add(StoredRecord record)
     {
+        Journal?.Capture(this, record.Owner, record.Type);
         _changedOwners.Add(record.Owner);
         _byId.Add(record.Id, record);
         // Most names hold one record: a list of one, grown when a second comes.
@@ -63,7 +67,9 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
 
     public void Remove(Guid id)
     {
-        if (!_byId.Remove(id, out var record)) return;
+        if (!_byId.TryGetValue(id, out var record)) return;
+        Journal?.Capture(this, record.Owner, record.Type);
+        _byId.Remove(id);
         _changedOwners.Add(record.Owner);
         var list = _byOwner[record.Owner];
         list.RemoveAll(r => r.Id == id);

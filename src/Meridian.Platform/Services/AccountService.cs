@@ -79,6 +79,33 @@ public sealed class AccountService
         return account;
     }
 
+    /// <summary>Suspends (every call of the account's keys and sessions is refused with 403) or resumes an account.
+    /// Nothing is deleted and no zone stops being answered. Takes effect at once in this process and within
+    /// <see cref="ApiKeyCacheOptions.RevalidateAfter"/> in others.</summary>
+    public async Task<ServiceResult<Account>> SetSuspendedAsync(Guid accountId, bool suspended, CancellationToken cancellationToken = default)
+    {
+        List<string> keyIds;
+        Account? account;
+        await using (var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken))
+        {
+            account = await transaction.Db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+            if (account is null) return ServiceError.NotFound("Account not found");
+            if (suspended == account.SuspendedAt is not null) return account;
+            var now = _clock.Now();
+            account.SuspendedAt = suspended ? now : null;
+            account.UpdatedAt = now;
+            transaction.Db.AuditEvents.Add(new AuditEvent
+            {
+                Id = Guid.CreateVersion7(), At = now, AccountId = accountId, Action = suspended ? "account.suspend" : "account.resume",
+            });
+            keyIds = await transaction.Db.ApiKeys.Where(k => k.AccountId == accountId).Select(k => k.KeyId).ToListAsync(cancellationToken);
+            await transaction.Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        _keyCache.Invalidate(keyIds);
+        return account;
+    }
+
     /// <summary>Replaces the caller's key: a new token (returned once) with the same name, environment and
     /// scopes; the old key is revoked in the same transaction, so it fails from the moment this returns.
     /// Without a key (operator commands) every live key of the account in <see cref="Actor.Environment"/> is

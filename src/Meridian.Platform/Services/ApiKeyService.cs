@@ -27,12 +27,22 @@ public sealed class ApiKeyService
         IReadOnlyList<string>? scopes = null, CancellationToken cancellationToken = default)
     {
         string trimmed = (name ?? "").Trim();
-        if (trimmed.Length is 0 or > 200) return ServiceError.Validation("Key name is required (at most 200 characters)");
+        if (trimmed.Length is 0 or > 200) return ServiceError.Validation("Key name is required (at most 200 characters)", "name", "required");
+        var canonical = new List<string>();
+        foreach (string scope in scopes ?? [])
+        {
+            if (Scopes.Canonical(scope) is not { } known)
+                return ServiceError.Validation($"Unknown scope '{scope}'; scopes are: {string.Join(", ", Scopes.Known)}", "scopes", "unknown_scope");
+            if (!canonical.Contains(known)) canonical.Add(known);
+        }
         await using var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken);
         var db = transaction.Db;
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, cancellationToken)) return ServiceError.NotFound("Account not found");
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null) return ServiceError.NotFound("Account not found");
+        if (await db.ApiKeys.AnyAsync(k => k.AccountId == accountId && k.Name == trimmed && k.RevokedAt == null, cancellationToken))
+            return ServiceError.Conflict($"The account already has a live key named '{trimmed}'");
         var now = _clock.Now();
-        var issued = NewKey(accountId, trimmed, environment, scopes ?? [], now);
+        var issued = NewKey(accountId, trimmed, environment, canonical.Count > 0 ? canonical : Scopes.DefaultsFor(account.Kind), now);
         db.ApiKeys.Add(issued.Key);
         db.AuditEvents.Add(Audit(accountId, null, "apikey.issue", issued.Key, now));
         await db.SaveChangesAsync(cancellationToken);
@@ -78,7 +88,7 @@ public sealed class ApiKeyService
     // Callers get their own copies: the cached entities are shared by every request.
     private static Account Copy(Account a) => new()
     {
-        Id = a.Id, Kind = a.Kind, Name = a.Name, Email = a.Email, DomainLimit = a.DomainLimit, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
+        Id = a.Id, Kind = a.Kind, Name = a.Name, Email = a.Email, DomainLimit = a.DomainLimit, SuspendedAt = a.SuspendedAt, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
     };
 
     private static ApiKey Copy(ApiKey k, DateTime? lastUsedAt) => new()
@@ -87,11 +97,22 @@ public sealed class ApiKeyService
         SecretHash = k.SecretHash, CreatedAt = k.CreatedAt, LastUsedAt = lastUsedAt, RevokedAt = k.RevokedAt,
     };
 
-    public async Task<ServiceResult<ApiKey>> RevokeAsync(Guid accountId, Guid apiKeyId, CancellationToken cancellationToken = default)
+    public Task<ServiceResult<ApiKey>> RevokeAsync(Guid accountId, Guid apiKeyId, CancellationToken cancellationToken = default) =>
+        RevokeAsync(accountId, k => k.Id == apiKeyId, cancellationToken);
+
+    /// <summary>Revokes the account's live key with this name (names are unique among live keys).</summary>
+    public Task<ServiceResult<ApiKey>> RevokeByNameAsync(Guid accountId, string name, CancellationToken cancellationToken = default)
+    {
+        string trimmed = (name ?? "").Trim();
+        return RevokeAsync(accountId, k => k.Name == trimmed && k.RevokedAt == null, cancellationToken);
+    }
+
+    private async Task<ServiceResult<ApiKey>> RevokeAsync(Guid accountId, System.Linq.Expressions.Expression<Func<ApiKey, bool>> which,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken);
         var db = transaction.Db;
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == apiKeyId && k.AccountId == accountId, cancellationToken);
+        var key = await db.ApiKeys.Where(k => k.AccountId == accountId).Where(which).FirstOrDefaultAsync(cancellationToken);
         if (key is null) return ServiceError.NotFound("API key not found");
         if (key.RevokedAt is null)
         {

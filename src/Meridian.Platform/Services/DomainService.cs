@@ -34,10 +34,8 @@ public sealed class DomainService
     public async Task<IReadOnlyList<Zone>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = _database.CreateContext();
-        var accountId = actor.AccountId;
-        var environment = actor.Environment;
         return await db.Zones.AsNoTracking()
-            .Where(z => z.AccountId == accountId && z.Environment == environment)
+            .Where(ZoneAccess.VisibleTo(actor))
             .OrderBy(z => z.Name)
             .ToListAsync(cancellationToken);
     }
@@ -46,7 +44,7 @@ public sealed class DomainService
     {
         await using var db = _database.CreateContext();
         var zone = await db.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == zoneId, cancellationToken);
-        return zone is null || !ZoneWriter.Owns(actor, zone) ? ServiceError.DomainNotFound : zone;
+        return zone is null || !ZoneAccess.Allows(actor, zone) ? ServiceError.DomainNotFound : zone;
     }
 
     /// <summary>The caller's zone by name (any spelling the name rules accept).</summary>
@@ -57,14 +55,18 @@ public sealed class DomainService
         await using var db = _database.CreateContext();
         var environment = actor.Environment;
         var zone = await db.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Name == text && z.Environment == environment, cancellationToken);
-        return zone is null || !ZoneWriter.Owns(actor, zone) ? ServiceError.DomainNotFound : zone;
+        return zone is null || !ZoneAccess.Allows(actor, zone) ? ServiceError.DomainNotFound : zone;
     }
 
-    public Task<ServiceResult<Zone>> CreateAsync(Actor actor, string? name, CancellationToken cancellationToken = default)
+    public Task<ServiceResult<Zone>> CreateAsync(Actor actor, string? name, CancellationToken cancellationToken = default) =>
+        CreateAsync(actor, name, ownerUserId: null, cancellationToken);
+
+    /// <summary>A zone for a partner's end user (see <see cref="UserService"/>); a signed-in user's zones are always its own.</summary>
+    public Task<ServiceResult<Zone>> CreateAsync(Actor actor, string? name, Guid? ownerUserId, CancellationToken cancellationToken = default)
     {
         if (!_names.TryNormalize(name, out var normalized, out string? error))
-            return Task.FromResult<ServiceResult<Zone>>(ServiceError.Validation(error));
-        return _creation.CreateAsync<Zone>(actor, normalized, context => Task.FromResult<ServiceResult<Zone>>(context.Zone), cancellationToken);
+            return Task.FromResult<ServiceResult<Zone>>(ServiceError.Validation(error, "name", "invalid_domain_name"));
+        return _creation.CreateAsync<Zone>(actor, normalized, ownerUserId, context => Task.FromResult<ServiceResult<Zone>>(context.Zone), cancellationToken);
     }
 
     public async Task<ServiceResult<Zone>> DeleteAsync(Actor actor, Guid zoneId, CancellationToken cancellationToken = default)
@@ -74,7 +76,7 @@ public sealed class DomainService
         await using (var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken))
         {
             var locked = await transaction.LockZoneAsync(zoneId, cancellationToken);
-            if (locked is null || !ZoneWriter.Owns(actor, locked)) return ServiceError.DomainNotFound;
+            if (locked is null || !ZoneAccess.Allows(actor, locked)) return ServiceError.DomainNotFound;
             zone = locked;
             var now = _clock.Now();
             var db = transaction.Db;
@@ -83,6 +85,7 @@ public sealed class DomainService
             db.ZoneChanges.Add(new ZoneChange
             {
                 ZoneId = zone.Id, ZoneName = zone.Name, Serial = SerialNumbers.Next((uint)zone.Serial, now), Kind = ZoneChangeKind.Deleted, At = now,
+                Principal = actor.Principal, RecordCount = records,
             });
             db.AuditEvents.Add(new AuditEvent
             {

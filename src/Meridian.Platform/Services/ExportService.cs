@@ -7,7 +7,6 @@ using Meridian.Platform.Auth;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Records;
 using Meridian.Platform.Storage;
-using Meridian.Platform.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meridian.Platform.Services;
@@ -31,7 +30,7 @@ public sealed class ExportService
     {
         await using var db = _database.CreateContext();
         var zone = await db.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == zoneId, cancellationToken);
-        if (zone is null || !ZoneWriter.Owns(actor, zone)) return ServiceError.DomainNotFound;
+        if (zone is null || !ZoneAccess.Allows(actor, zone)) return ServiceError.DomainNotFound;
         var rows = await db.Records.AsNoTracking().Where(r => r.ZoneId == zoneId)
             .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data }).ToListAsync(cancellationToken);
 

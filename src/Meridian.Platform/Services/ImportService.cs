@@ -54,9 +54,11 @@ public sealed class ImportService
         }
         if (existing is not null && existing.AccountId != actor.AccountId)
             return ServiceError.Conflict($"Domain {zoneName} is already hosted by another account");
+        if (existing is not null && !ZoneAccess.Allows(actor, existing))
+            return ServiceError.Conflict($"Domain {zoneName} already exists");
         if (existing is not null)
             return await _writer.WriteAsync<ImportOutcome>(actor, existing.Id, context => ApplyAsync(context, contents, zoneCreated: false, cancellationToken), cancellationToken);
-        return await _creation.CreateAsync<ImportOutcome>(actor, origin.Value, context => ApplyAsync(context, contents, zoneCreated: true, cancellationToken), cancellationToken);
+        return await _creation.CreateAsync<ImportOutcome>(actor, origin.Value, null, context => ApplyAsync(context, contents, zoneCreated: true, cancellationToken), cancellationToken);
     }
 
     private async Task<ServiceResult<DnsName>> ChooseZoneAsync(Actor actor, byte[] zoneFile, string? domain, CancellationToken cancellationToken)
@@ -79,11 +81,10 @@ public sealed class ImportService
     {
         var candidates = new List<string>();
         for (var name = firstOwner; !name.IsRoot; name = name.Parent()) candidates.Add(name.ToString());
-        var accountId = actor.AccountId;
-        var environment = actor.Environment;
         await using var db = _database.CreateContext();
         var owned = await db.Zones.AsNoTracking()
-            .Where(z => z.AccountId == accountId && z.Environment == environment && candidates.Contains(z.Name))
+            .Where(ZoneAccess.VisibleTo(actor))
+            .Where(z => candidates.Contains(z.Name))
             .Select(z => z.Name).ToListAsync(cancellationToken);
         if (owned.Count > 0) return owned.MaxBy(n => n.Length);
         string? registrable = _names.PublicSuffixes.RegistrableDomain(firstOwner.ToString());

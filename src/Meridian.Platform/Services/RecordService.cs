@@ -40,7 +40,7 @@ public sealed class RecordService
     public async Task<ServiceResult<ZoneRecordListing>> ListingAsync(Actor actor, Guid zoneId, CancellationToken cancellationToken = default)
     {
         var head = await _heads.ReadAsync(zoneId, cancellationToken);
-        if (head is not { } zone || zone.AccountId != actor.AccountId || zone.Environment != actor.Environment) return ServiceError.DomainNotFound;
+        if (head is not { } zone || !ZoneAccess.Allows(actor, zone.AccountId, zone.Environment, zone.UserId)) return ServiceError.DomainNotFound;
         var listing = _listings.Find(zoneId, zone.Serial);
         if (listing is not null) return listing;
         // Read after the serial: records committed in between are newer than it, never older, and the next
@@ -61,103 +61,124 @@ public sealed class RecordService
     }
 
     public Task<ServiceResult<Record>> CreateAsync(Actor actor, Guid zoneId, RecordInput input, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync<Record>(actor, zoneId, context =>
-        {
-            if (input.Name is null) return Result(ServiceError.Validation("Record name is required (use \"@\" for the domain itself)"));
-            if (!TryDraft(context.Contents, input.Name, input.Type, input.Value, input.Priority, input.Ttl, input.CountryCodes, null, out var draft, out var error))
-                return Result(ServiceError.Validation(error));
-            var record = Add(context, draft, "record.create");
-            RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
-            return Result(record);
-        }, cancellationToken);
+        _writer.WriteAsync(actor, zoneId, context => Task.FromResult(Create(context, input)), cancellationToken);
 
     public async Task<ServiceResult<Record>> UpdateAsync(Actor actor, Guid recordId, RecordInput input, CancellationToken cancellationToken = default)
     {
         var zoneId = await FindZoneIdAsync(actor, recordId, cancellationToken);
         if (zoneId is null) return ServiceError.RecordNotFound;
-        return await _writer.WriteAsync<Record>(actor, zoneId.Value, ServiceError.RecordNotFound, async context =>
-        {
-            var record = await context.Statements.FindRecordAsync(recordId, context.Zone.Id, cancellationToken);
-            if (record is null) return ServiceError.RecordNotFound;
-
-            string type = input.Type ?? record.Type;
-            bool known = RecordTypeRules.TryParse(type, out var parsedType, out _);
-            bool sameType = known && RecordTypeRules.Name(parsedType) == record.Type;
-            var (currentPriority, currentValue) = RecordValueRules.SplitPriority(record.Type, record.Data);
-            string? value = input.Value ?? (sameType ? currentValue : null);
-            if (value is null) return ServiceError.Validation("Record value is required when the type changes");
-            long? priority = input.Priority;
-            if (priority is null && sameType && RecordValueRules.HasPriority(parsedType) && !RecordValueRules.CarriesPriority(parsedType, value))
-                priority = currentPriority;
-
-            if (!TryDraft(context.Contents, input.Name ?? record.Name, type, value, priority, input.Ttl ?? record.Ttl,
-                    input.CountryCodes ?? record.CountryCodes, record.Id, out var draft, out string? error))
-                return ServiceError.Validation(error);
-
-            string data = RdataParsing.Format(draft.Type, draft.Wire);
-            string name = draft.Owner.ToString();
-            string typeName = RecordTypeRules.Name(draft.Type);
-            if (name == record.Name && typeName == record.Type && data == record.Data && (int)draft.Ttl == record.Ttl &&
-                draft.CountryCodes.AsSpan().SequenceEqual(record.CountryCodes))
-                return record;
-
-            string before = AuditSnapshots.Of(record);
-            record.Name = name;
-            record.Type = typeName;
-            record.Data = data;
-            record.Ttl = (int)draft.Ttl;
-            record.CountryCodes = draft.CountryCodes;
-            record.UpdatedAt = context.Now;
-            context.Statements.UpdateRecord(record);
-            context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, draft.Targets));
-            RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
-            context.Audit("record.update", record.Id, before, AuditSnapshots.Of(record));
-            context.MarkChanged();
-            return record;
-        }, cancellationToken);
+        return await _writer.WriteAsync(actor, zoneId.Value, ServiceError.RecordNotFound, context => UpdateAsync(context, recordId, input, cancellationToken),
+            cancellationToken);
     }
 
     public async Task<ServiceResult<Record>> DeleteAsync(Actor actor, Guid recordId, CancellationToken cancellationToken = default)
     {
         var zoneId = await FindZoneIdAsync(actor, recordId, cancellationToken);
         if (zoneId is null) return ServiceError.RecordNotFound;
-        return await _writer.WriteAsync<Record>(actor, zoneId.Value, ServiceError.RecordNotFound, async context =>
-        {
-            var record = await context.Statements.FindRecordAsync(recordId, context.Zone.Id, cancellationToken);
-            if (record is null) return ServiceError.RecordNotFound;
-            context.Statements.DeleteRecord(record.Id);
-            context.Contents.Remove(record.Id);
-            context.Audit("record.delete", record.Id, AuditSnapshots.Of(record), null);
-            context.MarkChanged();
-            return record;
-        }, cancellationToken);
+        return await _writer.WriteAsync(actor, zoneId.Value, ServiceError.RecordNotFound, context => DeleteAsync(context, recordId, cancellationToken),
+            cancellationToken);
     }
 
-    /// <summary>Checks one record's own fields against the zone: name inside it, known type, TTL, value, country codes.</summary>
+    /// <summary>Adds one record to the zone being written.</summary>
+    internal static ServiceResult<Record> Create(ZoneWriteContext context, RecordInput input)
+    {
+        if (input.Name is null) return ServiceError.Validation("Record name is required (use \"@\" for the domain itself)", "name", "required");
+        if (!TryDraft(context.Contents, input.Name, input.Type, input.Value, input.Priority, input.Ttl, input.CountryCodes, null, out var draft, out var error))
+            return error;
+        var record = Add(context, draft, "record.create");
+        RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
+        return record;
+    }
+
+    /// <summary>Changes one record of the zone being written; null fields of <paramref name="input"/> keep their values.</summary>
+    internal static async Task<ServiceResult<Record>> UpdateAsync(ZoneWriteContext context, Guid recordId, RecordInput input, CancellationToken cancellationToken)
+    {
+        // Not in the contents: removed earlier in this change (its row is still there until the writes are sent).
+        if (!context.Contents.TryGet(recordId, out _)) return ServiceError.RecordNotFound;
+        var record = await context.Statements.FindRecordAsync(recordId, context.Zone.Id, cancellationToken);
+        if (record is null) return ServiceError.RecordNotFound;
+
+        string type = input.Type ?? record.Type;
+        bool known = RecordTypeRules.TryParse(type, out var parsedType, out _);
+        bool sameType = known && RecordTypeRules.Name(parsedType) == record.Type;
+        var (currentPriority, currentValue) = RecordValueRules.SplitPriority(record.Type, record.Data);
+        string? value = input.Value ?? (sameType ? currentValue : null);
+        if (value is null) return ServiceError.Validation("Record value is required when the type changes", "value", "required");
+        long? priority = input.Priority;
+        if (priority is null && sameType && RecordValueRules.HasPriority(parsedType) && !RecordValueRules.CarriesPriority(parsedType, value))
+            priority = currentPriority;
+
+        if (!TryDraft(context.Contents, input.Name ?? record.Name, type, value, priority, input.Ttl ?? record.Ttl,
+                input.CountryCodes ?? record.CountryCodes, record.Id, out var draft, out var error))
+            return error;
+
+        string data = RdataParsing.Format(draft.Type, draft.Wire);
+        string name = draft.Owner.ToString();
+        string typeName = RecordTypeRules.Name(draft.Type);
+        if (name == record.Name && typeName == record.Type && data == record.Data && (int)draft.Ttl == record.Ttl &&
+            draft.CountryCodes.AsSpan().SequenceEqual(record.CountryCodes))
+            return record;
+
+        string before = AuditSnapshots.Of(record);
+        record.Name = name;
+        record.Type = typeName;
+        record.Data = data;
+        record.Ttl = (int)draft.Ttl;
+        record.CountryCodes = draft.CountryCodes;
+        record.UpdatedAt = context.Now;
+        context.Statements.UpdateRecord(record);
+        context.Contents.Replace(new StoredRecord(record.Id, draft.Owner, draft.Type, draft.Ttl, draft.Wire, draft.Targets));
+        RecordSets.AlignTtl(context, draft.Owner, draft.Type, draft.Ttl, record.Id);
+        context.Audit("record.update", record.Id, before, AuditSnapshots.Of(record));
+        context.MarkChanged();
+        return record;
+    }
+
+    /// <summary>Removes one record of the zone being written.</summary>
+    internal static async Task<ServiceResult<Record>> DeleteAsync(ZoneWriteContext context, Guid recordId, CancellationToken cancellationToken)
+    {
+        // Not in the contents: removed earlier in this change (its row is still there until the writes are sent).
+        if (!context.Contents.TryGet(recordId, out _)) return ServiceError.RecordNotFound;
+        var record = await context.Statements.FindRecordAsync(recordId, context.Zone.Id, cancellationToken);
+        if (record is null) return ServiceError.RecordNotFound;
+        context.Statements.DeleteRecord(record.Id);
+        context.Contents.Remove(record.Id);
+        context.Audit("record.delete", record.Id, AuditSnapshots.Of(record), null);
+        context.MarkChanged();
+        return record;
+    }
+
+    /// <summary>Checks one record's own fields against the zone: name inside it, known type, TTL, value, country
+    /// codes — each checked on its own, so every problem is reported at once — and then the rules that depend on the
+    /// rest of the zone.</summary>
     internal static bool TryDraft(ZoneContents zone, string name, string? type, string? value, long? priority, long? ttl,
         IReadOnlyList<string>? countryCodes, Guid? replacing, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RecordDraft? draft,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ServiceError? error)
     {
         draft = null;
-        if (!RecordNameRules.TryResolve(name, zone.Origin, out var owner, out error)) return false;
-        if (!RecordTypeRules.TryParse(type, out var dnsType, out error)) return false;
-        uint effectiveTtl;
-        if (ttl is { } given)
+        error = null;
+        var problems = new List<Problem>(2);
+        bool named = RecordNameRules.TryResolve(name, zone.Origin, out var owner, out string? message);
+        if (!named) problems.Add(new Problem("name", "invalid_name", message!));
+        bool typed = RecordTypeRules.TryParse(type, out var dnsType, out message);
+        if (!typed) problems.Add(new Problem("type", "invalid_type", message!));
+        if (ttl is { } given && RecordLimits.CheckTtl(given) is { } ttlProblem) problems.Add(new Problem("ttl", "invalid_ttl", ttlProblem));
+        byte[]? wire = null;
+        if (typed && !RecordValueRules.TryBuild(dnsType, value, priority, out wire, out message)) problems.Add(new Problem("value", "invalid_value", message!));
+        if (!GeoTargetRules.TryNormalize(countryCodes, out var codes, out message)) problems.Add(new Problem("country_codes", "invalid_country_codes", message!));
+        if (problems.Count > 0)
         {
-            error = RecordLimits.CheckTtl(given);
-            if (error is not null) return false;
-            effectiveTtl = (uint)given;
+            error = ServiceError.Invalid(problems);
+            return false;
         }
-        else
+        uint effectiveTtl = ttl is { } set ? (uint)set : RecordSetRules.SetTtl(zone, owner!, dnsType, replacing) ?? RecordLimits.DefaultTtl;
+        var targets = StoredRecord.ParseTargets(codes!);
+        if (RecordSetRules.Check(zone, owner!, dnsType, wire!, targets, replacing) is { } conflict)
         {
-            effectiveTtl = RecordSetRules.SetTtl(zone, owner, dnsType, replacing) ?? RecordLimits.DefaultTtl;
+            error = ServiceError.Validation(conflict, "name", "record_conflict");
+            return false;
         }
-        if (!RecordValueRules.TryBuild(dnsType, value, priority, out var wire, out error)) return false;
-        if (!GeoTargetRules.TryNormalize(countryCodes, out var codes, out error)) return false;
-        var targets = StoredRecord.ParseTargets(codes);
-        error = RecordSetRules.Check(zone, owner, dnsType, wire, targets, replacing);
-        if (error is not null) return false;
-        draft = new RecordDraft(owner, dnsType, effectiveTtl, wire, [.. codes], targets);
+        draft = new RecordDraft(owner!, dnsType, effectiveTtl, wire!, [.. codes!], targets);
         return true;
     }
 
@@ -171,8 +192,6 @@ public sealed class RecordService
         return record;
     }
 
-    private static Task<ServiceResult<Record>> Result(ServiceResult<Record> result) => Task.FromResult(result);
-
     private async Task<Guid?> FindZoneIdAsync(Actor actor, Guid recordId, CancellationToken cancellationToken)
     {
         await using var db = _database.CreateContext();
@@ -181,10 +200,9 @@ public sealed class RecordService
 
     private static async Task<Record?> FindAsync(MeridianDbContext db, Actor actor, Guid recordId, CancellationToken cancellationToken)
     {
-        var environment = actor.Environment;
-        var accountId = actor.AccountId;
+        var visible = db.Zones.Where(ZoneAccess.VisibleTo(actor));
         return await db.Records.AsNoTracking()
-            .Where(r => r.Id == recordId && db.Zones.Any(z => z.Id == r.ZoneId && z.AccountId == accountId && z.Environment == environment))
+            .Where(r => r.Id == recordId && visible.Any(z => z.Id == r.ZoneId))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -1,9 +1,24 @@
 namespace Meridian.Platform.Services;
 
-/// <summary>A refusal: its kind and a message a person can act on.</summary>
+/// <summary>A refusal: its kind, a message a person can act on, and the machine-readable problems behind it
+/// (one per field found wrong). Each API surface renders these in its own error shape.</summary>
 public sealed record ServiceError(ServiceErrorKind Kind, string Message)
 {
-    public static ServiceError Validation(string message) => new(ServiceErrorKind.Validation, message);
+    private IReadOnlyList<Problem>? _problems;
+
+    /// <summary>Every problem found; a refusal made from a message alone has that message as its one problem.</summary>
+    public IReadOnlyList<Problem> Problems
+    {
+        get => _problems ??= [new Problem(null, DefaultCode(Kind), Message)];
+        init => _problems = value.Count > 0 ? value : null;
+    }
+
+    public static ServiceError Validation(string message, string? field = null, string code = "invalid") =>
+        new(ServiceErrorKind.Validation, message) { Problems = [new Problem(field, code, message)] };
+
+    /// <summary>A refusal listing several problems; the first is the <see cref="Message"/>.</summary>
+    public static ServiceError Invalid(IReadOnlyList<Problem> problems) =>
+        new(ServiceErrorKind.Validation, problems[0].Message) { Problems = problems };
 
     public static ServiceError NotFound(string message) => new(ServiceErrorKind.NotFound, message);
 
@@ -17,5 +32,21 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
 
     public static ServiceError RecordNotFound { get; } = NotFound("Record not found");
 
+    public static ServiceError UserNotFound { get; } = NotFound("User not found");
+
     public static ServiceError DomainLimitReached { get; } = QuotaExceeded("Domain limit reached");
+
+    private static string DefaultCode(ServiceErrorKind kind) => kind switch
+    {
+        ServiceErrorKind.Validation => "invalid",
+        ServiceErrorKind.NotFound => "not_found",
+        ServiceErrorKind.Conflict => "conflict",
+        ServiceErrorKind.QuotaExceeded => "quota_exceeded",
+        ServiceErrorKind.Unauthorized => "unauthorized",
+        _ => "error",
+    };
 }
+
+/// <summary>One thing wrong with a request: the field (null when it is the request as a whole), a stable code
+/// for programs, and a message for people.</summary>
+public sealed record Problem(string? Field, string Code, string Message);

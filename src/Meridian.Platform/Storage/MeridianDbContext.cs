@@ -22,6 +22,12 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<ZoneChange> ZoneChanges => Set<ZoneChange>();
 
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var listComparer = new ValueComparer<string[]>(
@@ -62,6 +68,35 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             zone.Property(z => z.Environment).HasConversion(environment).HasMaxLength(16);
             zone.HasIndex(z => new { z.Name, z.Environment }).IsUnique();
             zone.HasIndex(z => z.AccountId);
+            zone.HasOne<User>().WithMany().HasForeignKey(z => z.UserId).OnDelete(DeleteBehavior.Restrict);
+            zone.HasIndex(z => z.UserId);
+        });
+
+        modelBuilder.Entity<User>(user =>
+        {
+            user.HasKey(u => u.Id);
+            user.HasOne<Account>().WithMany().HasForeignKey(u => u.AccountId).OnDelete(DeleteBehavior.Cascade);
+            user.Property(u => u.Environment).HasConversion(environment).HasMaxLength(16);
+            user.Property(u => u.UserIdentifier).HasMaxLength(255);
+            user.Property(u => u.Email).HasMaxLength(320);
+            user.HasIndex(u => new { u.AccountId, u.Environment, u.UserIdentifier }).IsUnique();
+        });
+
+        modelBuilder.Entity<LoginSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            session.Property(s => s.Environment).HasConversion(environment).HasMaxLength(16);
+            session.HasIndex(s => s.LoginTokenHash).IsUnique();
+            session.HasIndex(s => s.SessionTokenHash);
+        });
+
+        modelBuilder.Entity<IdempotentRequest>(request =>
+        {
+            request.HasKey(r => new { r.ApiKeyId, r.Key });
+            request.Property(r => r.Key).HasMaxLength(255);
+            request.Property(r => r.ContentType).HasMaxLength(128);
+            request.HasIndex(r => r.CreatedAt);
         });
 
         modelBuilder.Entity<Record>(record =>
@@ -90,7 +125,8 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             change.Property(c => c.Sequence).ValueGeneratedOnAdd();
             change.Property(c => c.ZoneName).HasMaxLength(256);
             change.Property(c => c.Kind).HasConversion(v => ColumnConversions.ChangeKindToText(v), v => ColumnConversions.ChangeKindFromText(v)).HasMaxLength(32);
-            change.HasIndex(c => c.ZoneId);
+            change.Property(c => c.Principal).HasMaxLength(64);
+            change.HasIndex(c => new { c.ZoneId, c.Serial });
         });
 
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => ColumnConversions.AsUtc(v));

@@ -31,6 +31,8 @@ internal sealed class SqlDialect
 
     public static object Value(string? value) => value is null ? DBNull.Value : value;
 
+    public static object Value(int? value) => value is { } number ? number : DBNull.Value;
+
     public Guid ReadGuid(DbDataReader reader, int column) =>
         Provider == StorageProvider.Postgres ? reader.GetGuid(column) : Guid.Parse(reader.GetString(column));
 

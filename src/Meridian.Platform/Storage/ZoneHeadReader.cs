@@ -23,7 +23,8 @@ internal sealed class ZoneHeadReader(PlatformDatabase database) : IDisposable
             prepared.Id.Value = _sql.Value(zoneId);
             await using var reader = await prepared.Command.ExecuteReaderAsync(cancellationToken);
             head = await reader.ReadAsync(cancellationToken)
-                ? new ZoneReadStatements.ZoneHead(_sql.ReadGuid(reader, 0), ColumnConversions.EnvironmentFromText(reader.GetString(1)), reader.GetInt64(2))
+                ? new ZoneReadStatements.ZoneHead(_sql.ReadGuid(reader, 0), ColumnConversions.EnvironmentFromText(reader.GetString(1)), reader.GetInt64(2),
+                    reader.IsDBNull(3) ? null : _sql.ReadGuid(reader, 3))
                 : null;
         }
         catch

@@ -75,8 +75,9 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
         Stage("UPDATE zones SET serial = @, updated_at = @ WHERE id = @", serial, _sql.Value(now), _sql.Value(zoneId));
 
     public void InsertZoneChange(ZoneChange change) => Stage(
-        "INSERT INTO zone_changes (zone_id, zone_name, serial, kind, at) VALUES (@, @, @, @, @)",
-        _sql.Value(change.ZoneId), change.ZoneName, change.Serial, ColumnConversions.ChangeKindToText(change.Kind), _sql.Value(change.At));
+        "INSERT INTO zone_changes (zone_id, zone_name, serial, kind, at, principal, record_sets, record_count) VALUES (@, @, @, @, @, @, @, @)",
+        _sql.Value(change.ZoneId), change.ZoneName, change.Serial, ColumnConversions.ChangeKindToText(change.Kind), _sql.Value(change.At),
+        SqlDialect.Value(change.Principal), SqlDialect.Value(change.RecordSets), SqlDialect.Value(change.RecordCount));
 
     public void InsertAudit(AuditEvent audit) => Stage(
         "INSERT INTO audit_events (id, at, account_id, api_key_id, action, zone_id, zone_name, record_id, before, after) VALUES (@, @, @, @, @, @, @, @, @, @)",

@@ -12,8 +12,11 @@ namespace Meridian.Platform.Writing;
 /// records). Creations are serialized so that the name, quota and parent/child checks see each other.</summary>
 internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication publication, ZoneLocks locks, TimeProvider clock)
 {
-    public async Task<ServiceResult<T>> CreateAsync<T>(Actor actor, DnsName name, Func<ZoneWriteContext, Task<ServiceResult<T>>> fill, CancellationToken cancellationToken)
+    /// <param name="ownerUserId">The partner's end user the zone belongs to; a signed-in user's zones are always its own.</param>
+    public async Task<ServiceResult<T>> CreateAsync<T>(Actor actor, DnsName name, Guid? ownerUserId, Func<ZoneWriteContext, Task<ServiceResult<T>>> fill,
+        CancellationToken cancellationToken)
     {
+        ownerUserId = actor.UserId ?? ownerUserId;
         var zoneId = Guid.CreateVersion7();
         // Nobody knows the id yet; holding its lock keeps writes that find the zone after the commit
         // from publishing before this one does.
@@ -30,7 +33,7 @@ internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication pu
             uint serial = SerialNumbers.Initial(now);
             var zone = new Zone
             {
-                Id = zoneId, AccountId = actor.AccountId, Name = name.ToString(), Environment = actor.Environment,
+                Id = zoneId, AccountId = actor.AccountId, UserId = ownerUserId, Name = name.ToString(), Environment = actor.Environment,
                 Active = true, Serial = serial, CreatedAt = now, UpdatedAt = now,
             };
             transaction.Db.Zones.Add(zone);
@@ -45,6 +48,7 @@ internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication pu
             statements.InsertZoneChange(new ZoneChange
             {
                 ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.Created, At = now,
+                Principal = actor.Principal, RecordCount = contents.Count,
             });
             await statements.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -26,14 +26,17 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
         {
             var statements = new ZoneStatements(transaction);
             var zone = await statements.LockZoneAsync(zoneId, cancellationToken);
-            if (zone is null || !Owns(actor, zone)) return notFound;
+            if (zone is null || !ZoneAccess.Allows(actor, zone)) return notFound;
             contents = await publication.GetCurrentAsync(() => transaction.Db, zone, cancellationToken);
             wasServed = contents.Served;
             var now = clock.Now();
             var context = new ZoneWriteContext(transaction, statements, zone, contents, actor, now);
+            var journal = new RecordSetJournal();
+            contents.Journal = journal;
             try
             {
                 result = await change(context);
+                contents.Journal = null;
                 if (!context.Changed) return result;
                 if (!result.Succeeded)
                 {
@@ -48,6 +51,7 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
                 statements.InsertZoneChange(new ZoneChange
                 {
                     ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.RecordsChanged, At = now,
+                    Principal = actor.Principal, RecordSets = journal.ToJson(contents),
                 });
                 await statements.FlushAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -56,6 +60,7 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
             }
             catch
             {
+                contents.Journal = null;
                 publication.Evict(zoneId);
                 throw;
             }
@@ -63,7 +68,4 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
         publication.Publish(contents, wasServed);
         return result;
     }
-
-    /// <summary>A zone is visible to the account that owns it, through keys of the zone's environment.</summary>
-    public static bool Owns(Actor actor, Zone zone) => zone.AccountId == actor.AccountId && zone.Environment == actor.Environment;
 }

@@ -1,7 +1,8 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
+using Meridian.Api;
 using Meridian.Api.Admin;
+using Meridian.Api.Auth;
 using Meridian.Api.Client;
+using Meridian.Api.Partner;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
@@ -46,33 +47,20 @@ internal static class MeridianHost
         builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
-        builder.Services.ConfigureHttpJsonOptions(options =>
+        builder.Services.AddMeridianAuthentication(builder.Configuration);
+        builder.Services.AddOptions<PublicUrlOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            string? configured = configuration[ServeOptions.Section + ":PublicUrl"];
+            var http = configuration.GetSection(ServeOptions.Section).Get<ServeOptions>()?.Http ?? new ServeOptions().Http;
+            options.PublicUrl = string.IsNullOrWhiteSpace(configured) ? "http://" + http : configured;
         });
+        builder.Services.AddSingleton<LoginLinks>();
+        builder.Services.AddApiSurfaces();
 
         var app = builder.Build();
-        app.UseExceptionHandler(errors => errors.Run(async context =>
-        {
-            // Whatever went wrong, the client gets no internals: the details are in the server's log.
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            await context.Response.WriteAsJsonAsync(new { error = "internal server error" });
-        }));
-        // A status with no body under /api (unknown route 404, wrong method 405) still answers in the
-        // surface's error format.
-        app.UseStatusCodePages(async status =>
-        {
-            var http = status.HttpContext;
-            if (!http.Request.Path.StartsWithSegments("/api")) return;
-            string message = http.Response.StatusCode switch
-            {
-                StatusCodes.Status404NotFound => "Not found",
-                StatusCodes.Status405MethodNotAllowed => "Method not allowed",
-                _ => ReasonPhrases.GetReasonPhrase(http.Response.StatusCode),
-            };
-            await http.Response.WriteAsJsonAsync(new { error = message });
-        });
+        app.UseApiSurfaces();
         app.MapClientApiEndpoints();
+        app.MapPartnerApiEndpoints();
         app.MapAdminApiEndpoints();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
         app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0

@@ -54,6 +54,10 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -192,6 +196,115 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("ApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("ApiKeyId", "Key")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotent_requests_created_at");
+
+                    b.ToTable("idempotent_requests");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTime>("LoginExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("login_expires_at");
+
+                    b.Property<byte[]>("LoginTokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("login_token_hash");
+
+                    b.Property<DateTime?>("SessionExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("session_expires_at");
+
+                    b.Property<byte[]>("SessionTokenHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("session_token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_sessions");
+
+                    b.HasIndex("LoginTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_login_sessions_login_token_hash");
+
+                    b.HasIndex("SessionTokenHash")
+                        .HasDatabaseName("ix_login_sessions_session_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_login_sessions_user_id");
+
+                    b.ToTable("login_sessions");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>
                 {
                     b.Property<Guid>("Id")
@@ -246,6 +359,52 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("records");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.User", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("user_identifier");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("AccountId", "Environment", "UserIdentifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_account_id_environment_user_identifier");
+
+                    b.ToTable("users");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Zone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -295,6 +454,9 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_zones_account_id");
 
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_zones_user_id");
+
                     b.HasIndex("Name", "Environment")
                         .IsUnique()
                         .HasDatabaseName("ix_zones_name_environment");
@@ -321,6 +483,19 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Principal")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("principal");
+
+                    b.Property<int?>("RecordCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("record_count");
+
+                    b.Property<string>("RecordSets")
+                        .HasColumnType("text")
+                        .HasColumnName("record_sets");
+
                     b.Property<long>("Serial")
                         .HasColumnType("bigint")
                         .HasColumnName("serial");
@@ -338,8 +513,8 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.HasKey("Sequence")
                         .HasName("pk_zone_changes");
 
-                    b.HasIndex("ZoneId")
-                        .HasDatabaseName("ix_zone_changes_zone_id");
+                    b.HasIndex("ZoneId", "Serial")
+                        .HasDatabaseName("ix_zone_changes_zone_id_serial");
 
                     b.ToTable("zone_changes");
                 });
@@ -354,6 +529,16 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasConstraintName("fk_api_keys_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_login_sessions_users_user_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Zone", null)
@@ -364,6 +549,16 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasConstraintName("fk_records_zones_zone_id");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.User", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_users_accounts_account_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Zone", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Account", null)
@@ -372,6 +567,12 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_zones_accounts_account_id");
+
+                    b.HasOne("Meridian.Platform.Model.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_zones_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -49,6 +49,10 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_at");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -187,6 +191,115 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("ApiKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("ApiKeyId", "Key")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotent_requests_created_at");
+
+                    b.ToTable("idempotent_requests");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("ApiKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("api_key_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTime>("LoginExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("login_expires_at");
+
+                    b.Property<byte[]>("LoginTokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("login_token_hash");
+
+                    b.Property<DateTime?>("SessionExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_expires_at");
+
+                    b.Property<byte[]>("SessionTokenHash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("session_token_hash");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_sessions");
+
+                    b.HasIndex("LoginTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_login_sessions_login_token_hash");
+
+                    b.HasIndex("SessionTokenHash")
+                        .HasDatabaseName("ix_login_sessions_session_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_login_sessions_user_id");
+
+                    b.ToTable("login_sessions");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>
                 {
                     b.Property<Guid>("Id")
@@ -241,6 +354,52 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("records");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.User", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_identifier");
+
+                    b.HasKey("Id")
+                        .HasName("pk_users");
+
+                    b.HasIndex("AccountId", "Environment", "UserIdentifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_account_id_environment_user_identifier");
+
+                    b.ToTable("users");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Zone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -290,6 +449,9 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_zones_account_id");
 
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_zones_user_id");
+
                     b.HasIndex("Name", "Environment")
                         .IsUnique()
                         .HasDatabaseName("ix_zones_name_environment");
@@ -314,6 +476,19 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<string>("Principal")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal");
+
+                    b.Property<int?>("RecordCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_count");
+
+                    b.Property<string>("RecordSets")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_sets");
+
                     b.Property<long>("Serial")
                         .HasColumnType("INTEGER")
                         .HasColumnName("serial");
@@ -331,8 +506,8 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.HasKey("Sequence")
                         .HasName("pk_zone_changes");
 
-                    b.HasIndex("ZoneId")
-                        .HasDatabaseName("ix_zone_changes_zone_id");
+                    b.HasIndex("ZoneId", "Serial")
+                        .HasDatabaseName("ix_zone_changes_zone_id_serial");
 
                     b.ToTable("zone_changes");
                 });
@@ -347,6 +522,16 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_api_keys_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_login_sessions_users_user_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Zone", null)
@@ -357,6 +542,16 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_records_zones_zone_id");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.User", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_users_accounts_account_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.Zone", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Account", null)
@@ -365,6 +560,12 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_zones_accounts_account_id");
+
+                    b.HasOne("Meridian.Platform.Model.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_zones_users_user_id");
                 });
 #pragma warning restore 612, 618
         }
