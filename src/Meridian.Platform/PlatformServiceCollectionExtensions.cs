@@ -26,13 +26,15 @@ public static class PlatformServiceCollectionExtensions
         services.AddOptions<ApiKeyCacheOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IZonePublisher, NoZonePublisher>();
+        services.TryAddSingleton(new SandboxZonePublisher(new NoZonePublisher()));
         services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
 
         services.AddSingleton(sp => new PlatformDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(sp => new ApexRecords(sp.GetRequiredService<IOptions<ZoneOptions>>().Value));
         services.AddSingleton(sp => new ZoneNameRules(PublicSuffixList.Load(sp.GetRequiredService<IOptions<ZoneOptions>>().Value.PublicSuffixListPath)));
         services.AddSingleton<ZoneLocks>();
-        services.AddSingleton(sp => new ZonePublication(sp.GetRequiredService<IZonePublisher>(), sp.GetRequiredService<ApexRecords>(),
+        services.AddSingleton(sp => new ZonePublication(sp.GetRequiredService<IZonePublisher>(), sp.GetRequiredService<SandboxZonePublisher>(),
+            sp.GetRequiredService<ApexRecords>(),
             sp.GetRequiredService<ILogger<ZonePublication>>()));
         services.AddSingleton(sp => new ZoneWriter(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
             sp.GetRequiredService<ZoneLocks>(), sp.GetRequiredService<TimeProvider>()));

@@ -33,7 +33,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             StatusCodes.Status413PayloadTooLarge => "Request body is too large",
             StatusCodes.Status408RequestTimeout => "Request body was not received in time",
             StatusCodes.Status415UnsupportedMediaType => "Request body must be JSON (Content-Type: application/json)",
-            _ when exception.Message.Contains("body was not provided", StringComparison.Ordinal) => "Request body is required",
+            _ when exception.Message.Contains("was not provided", StringComparison.Ordinal) => "Request body is required",
             _ when exception.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) => BindingMessage(exception.Message),
             _ => "Bad request",
         };

@@ -16,11 +16,15 @@ namespace Meridian.Api.Partner;
 /// <see cref="PartnerRecordEndpoints"/>. In every path <c>{user_id}</c> is the partner's own user_identifier.</summary>
 public static class PartnerApiEndpoints
 {
+    /// <summary>Largest request body; a batch of 1000 operations is well under it.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
     private static readonly PartnerSurface s_surface = PartnerSurface.Instance;
 
     public static RouteGroupBuilder MapPartnerApiEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapSurface(s_surface).RequireAuthorization(Policies.Partner).WithTags("Partner API");
+        var api = routes.MapSurface(s_surface).RequireAuthorization(Policies.Partner).WithTags("Partner API")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         var read = Policies.Scope(Scopes.DnsRead);
         var write = Policies.Scope(Scopes.DnsWrite);
 

@@ -1,12 +1,13 @@
 using Meridian.Dns.Names;
 using Meridian.Dns.Server.Zones;
+using Meridian.Platform.Model;
 
 namespace Meridian.Platform.Publishing;
 
 /// <summary>The committed records of one zone, held in memory so that a write checks its rules and
 /// publishes the zone without reading every record back. Changed only under the zone's write lock;
 /// <see cref="Serial"/> tells whether it is still what the database holds.</summary>
-internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, bool served)
+internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, bool served, ApiEnvironment environment = ApiEnvironment.Production)
 {
     private readonly Dictionary<Guid, StoredRecord> _byId = [];
     private readonly Dictionary<DnsName, List<StoredRecord>> _byOwner = [];
@@ -14,6 +15,9 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
     public Guid ZoneId { get; } = zoneId;
 
     public DnsName Origin { get; } = origin;
+
+    /// <summary>Production zones are answered by the DNS listeners, sandbox zones by the sandbox listener.</summary>
+    public ApiEnvironment Environment { get; } = environment;
 
     public uint Serial { get; set; } = serial;
 

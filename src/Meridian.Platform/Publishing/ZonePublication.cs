@@ -11,13 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace Meridian.Platform.Publishing;
 
 /// <summary>Keeps each zone's committed contents in memory and hands them to the <see cref="IZonePublisher"/>
-/// after every commit. Only active production zones are served: a sandbox zone may share its name with a
-/// production one, and the engine has one zone per name.</summary>
-internal sealed partial class ZonePublication(IZonePublisher publisher, ApexRecords apex, ILogger<ZonePublication> logger)
+/// after every commit. Active zones are served: production zones by <see cref="IZonePublisher"/>, sandbox zones by
+/// <see cref="SandboxZonePublisher"/> (a separate engine, since a sandbox zone may share its name with a
+/// production one and an engine has one zone per name).</summary>
+internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZonePublisher sandbox, ApexRecords apex, ILogger<ZonePublication> logger)
 {
     private readonly ConcurrentDictionary<Guid, ZoneContents> _zones = new();
 
-    public static bool IsServed(Zone zone) => zone.Active && zone.Environment == ApiEnvironment.Production;
+    public static bool IsServed(Zone zone) => zone.Active;
 
     /// <summary>The zone's contents as committed at <paramref name="zone"/>'s serial: from memory when
     /// current, else read from the database (another node wrote, or this is the first write since start).</summary>
@@ -38,6 +39,7 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
     public void Publish(ZoneContents contents, bool wasServed)
     {
         _zones[contents.ZoneId] = contents;
+        var publisher = PublisherFor(contents.Environment);
         try
         {
             if (contents.Served)
@@ -62,25 +64,27 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
 
     /// <summary>A write that touched a few names hands the engine just those names, so its cost does not
     /// grow with the zone; a large change (an import) or contents the engine may not be serving go whole.</summary>
+    private IZonePublisher PublisherFor(ApiEnvironment environment) => environment == ApiEnvironment.Sandbox ? sandbox.Engine : publisher;
+
     private bool TryPublishChanges(ZoneContents contents)
     {
         if (contents.PublishedSerial is not uint previous || contents.ChangedOwners.Count > Math.Max(64, contents.Count / 8)) return false;
-        return publisher.TryPublishChanges(contents.Origin, previous, contents.Serial, contents.ChangedNames(apex.For(contents.Origin, contents.Serial)));
+        return PublisherFor(contents.Environment).TryPublishChanges(contents.Origin, previous, contents.Serial, contents.ChangedNames(apex.For(contents.Origin, contents.Serial)));
     }
 
     /// <summary>Stops serving a deleted zone.</summary>
-    public void Remove(Guid zoneId, DnsName origin, bool wasServed)
+    public void Remove(Guid zoneId, DnsName origin, ApiEnvironment environment, bool wasServed)
     {
         _zones.TryRemove(zoneId, out _);
-        if (wasServed) publisher.RemoveZone(origin);
+        if (wasServed) PublisherFor(environment).RemoveZone(origin);
     }
 
-    /// <summary>Publishes every active production zone; run once at start, before answering.</summary>
+    /// <summary>Publishes every active zone; run once at start, before answering.</summary>
     public async Task<int> PublishAllAsync(PlatformDatabase database, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var zones = await db.Zones.AsNoTracking()
-            .Where(z => z.Active && z.Environment == ApiEnvironment.Production)
+            .Where(z => z.Active)
             .ToListAsync(cancellationToken);
         foreach (var zone in zones)
         {
@@ -93,7 +97,7 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, ApexReco
     private async Task<ZoneContents> LoadAsync(MeridianDbContext db, Zone zone, CancellationToken cancellationToken)
     {
         var origin = DnsName.Parse(zone.Name);
-        var contents = new ZoneContents(zone.Id, origin, (uint)zone.Serial, IsServed(zone));
+        var contents = new ZoneContents(zone.Id, origin, (uint)zone.Serial, IsServed(zone), zone.Environment);
         var rows = db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id)
             .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes })
             .AsAsyncEnumerable();

@@ -95,7 +95,7 @@ public sealed class DomainService
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        _publication.Remove(zone.Id, DnsName.Parse(zone.Name), ZonePublication.IsServed(zone));
+        _publication.Remove(zone.Id, DnsName.Parse(zone.Name), zone.Environment, ZonePublication.IsServed(zone));
         return zone;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication pu
             transaction.Db.Zones.Add(zone);
             // The zone row goes in first: the records written next refer to it.
             await transaction.Db.SaveChangesAsync(cancellationToken);
-            contents = new ZoneContents(zoneId, name, serial, ZonePublication.IsServed(zone));
+            contents = new ZoneContents(zoneId, name, serial, ZonePublication.IsServed(zone), zone.Environment);
             var statements = new ZoneStatements(transaction);
             var context = new ZoneWriteContext(transaction, statements, zone, contents, actor, now);
             context.Audit("zone.create", null, null, AuditSnapshots.Of(zone));

@@ -14,6 +14,8 @@ internal static class AccountsCommand
               create an account and its first API key; the token is printed alone on the last line
           accounts list [--data DIR | --database CS]
           accounts set-limit --account ACCOUNT_ID_OR_NAME --domain-limit N|unlimited [--data DIR | --database CS]
+          accounts suspend|resume --account ACCOUNT_ID_OR_NAME [--data DIR | --database CS]
+              refuse (403) or allow again every call of the account; nothing is deleted or unpublished
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -25,6 +27,8 @@ internal static class AccountsCommand
             "create" => await CreateAsync(new CommandArguments(rest, new HashSet<string> { "--kind", "--name", "--email", "--domain-limit" }), stdout, stderr),
             "list" => await ListAsync(new CommandArguments(rest, new HashSet<string>()), stdout, stderr),
             "set-limit" => await SetLimitAsync(new CommandArguments(rest, new HashSet<string> { "--account", "--domain-limit" }), stdout, stderr),
+            "suspend" => await SetSuspendedAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), suspended: true, stdout, stderr),
+            "resume" => await SetSuspendedAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), suspended: false, stdout, stderr),
             _ => await Fail(stderr, $"unknown accounts command '{verb}'"),
         };
     }
@@ -55,11 +59,12 @@ internal static class AccountsCommand
     {
         if (a.Error is not null) return await Fail(stderr, a.Error);
         await using var platform = await PlatformCommandContext.OpenAsync(a.StorageFlags);
-        await stdout.WriteLineAsync("ID\tKIND\tNAME\tEMAIL\tDOMAIN_LIMIT");
+        await stdout.WriteLineAsync("ID\tKIND\tNAME\tEMAIL\tDOMAIN_LIMIT\tSTATUS");
         foreach (var account in await platform.Get<AccountService>().ListAsync())
         {
             string limit = account.DomainLimit?.ToString(CultureInfo.InvariantCulture) ?? "unlimited";
-            await stdout.WriteLineAsync($"{account.Id}\t{account.Kind.ToString().ToLowerInvariant()}\t{account.Name}\t{account.Email}\t{limit}");
+            string status = account.SuspendedAt is null ? "active" : "suspended";
+            await stdout.WriteLineAsync($"{account.Id}\t{account.Kind.ToString().ToLowerInvariant()}\t{account.Name}\t{account.Email}\t{limit}\t{status}");
         }
         return 0;
     }
@@ -82,6 +87,20 @@ internal static class AccountsCommand
         var result = await accounts.SetDomainLimitAsync(account.Id, limit);
         if (!result.Succeeded) return await Fail(stderr, result.Error.Message, usage: false);
         await stdout.WriteLineAsync($"{result.Value.Name}: domain limit {text}");
+        return 0;
+    }
+
+    private static async Task<int> SetSuspendedAsync(CommandArguments a, bool suspended, TextWriter stdout, TextWriter stderr)
+    {
+        if (a.Error is not null) return await Fail(stderr, a.Error);
+        if (a["--account"] is not { Length: > 0 } which) return await Fail(stderr, "--account is required");
+        await using var platform = await PlatformCommandContext.OpenAsync(a.StorageFlags);
+        var accounts = platform.Get<AccountService>();
+        var account = await FindAsync(accounts, which);
+        if (account is null) return await Fail(stderr, $"no account '{which}'", usage: false);
+        var result = await accounts.SetSuspendedAsync(account.Id, suspended);
+        if (!result.Succeeded) return await Fail(stderr, result.Error.Message, usage: false);
+        await stdout.WriteLineAsync($"{result.Value.Name}: {(suspended ? "suspended" : "active")}");
         return 0;
     }
 

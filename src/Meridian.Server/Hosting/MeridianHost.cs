@@ -7,6 +7,7 @@ using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
 using Meridian.Server.Geo;
+using Meridian.Web;
 
 namespace Meridian.Server.Hosting;
 
@@ -31,7 +32,8 @@ internal static class MeridianHost
 
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         var dnsOverride = ConfigurationLayers.DnsListenOverride(flags);
-        var problems = serve.Validate().Concat(ReadDnsOptions(builder.Configuration, dnsOverride).Validate()).ToList();
+        var problems = serve.Validate().Concat(ReadDnsOptions(builder.Configuration, dnsOverride).Validate())
+            .Concat(SandboxDns.Validate(builder.Configuration)).ToList();
         var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
         if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
@@ -40,8 +42,18 @@ internal static class MeridianHost
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>()));
-        // Committed writes publish straight into this process's DNS server.
+        builder.Services.AddSingleton(provider =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var listen = SandboxDns.ListenFrom(configuration);
+            return new SandboxDns(listen.Count == 0 ? null
+                : new DnsServer(ReadDnsOptions(configuration, listen), provider.GetRequiredService<GeoLocator>()));
+        });
+        // Committed writes publish straight into this process's DNS servers: production's, and the sandbox's.
         builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<SandboxDns>().Server is { } sandbox
+            ? new SandboxZonePublisher(new DnsServerZonePublisher(sandbox))
+            : new SandboxZonePublisher(new NoZonePublisher()));
         builder.Services.AddPlatform();
         // Order matters: zones are loaded before DNS listens, and both before HTTP accepts requests.
         builder.Services.AddHostedService<PlatformHostedService>();
@@ -61,6 +73,7 @@ internal static class MeridianHost
         app.UseApiSurfaces();
         app.MapClientApiEndpoints();
         app.MapPartnerApiEndpoints();
+        app.MapInterfaceEndpoints();
         app.MapAdminApiEndpoints();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
         app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0

@@ -18,6 +18,11 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public Task<ApiResponse> PutJsonAsync(string path, JsonNode body) => SendAsync(HttpMethod.Put, path, Json(body.ToJsonString()));
 
+    public Task<ApiResponse> PatchJsonAsync(string path, JsonNode body) => SendAsync(HttpMethod.Patch, path, Json(body.ToJsonString()));
+
+    /// <summary>Sends <paramref name="text"/> as an application/json body, exactly as written (for malformed bodies).</summary>
+    public Task<ApiResponse> SendRawJsonAsync(HttpMethod method, string path, string text) => SendAsync(method, path, Json(text));
+
     /// <summary>Posts a zone file as text/plain, as the spec's curl example does.</summary>
     public Task<ApiResponse> ImportAsync(string zoneFile) =>
         SendAsync(HttpMethod.Post, "/api/client/import/bind", new StringContent(zoneFile, Encoding.UTF8, "text/plain"));
@@ -28,7 +33,7 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         using var response = await Http.SendAsync(request);
         string body = await response.Content.ReadAsStringAsync();
         return new ApiResponse((int)response.StatusCode, body, response.Content.Headers.ContentType,
-            response.Content.Headers.ContentDisposition?.ToString());
+            response.Content.Headers.ContentDisposition?.ToString()) { Headers = response.Headers };
     }
 
     /// <summary>POST /api/client/domains that must succeed; the domain as returned.</summary>

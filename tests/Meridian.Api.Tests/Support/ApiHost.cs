@@ -42,9 +42,15 @@ public abstract class ApiHost : IAsyncLifetime
     public T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 
     /// <summary>An HTTP client of the API with this Authorization header (none when null).</summary>
-    public ApiClient Anonymous(string? authorization = null)
+    public ApiClient Anonymous(string? authorization = null, string? host = null)
     {
-        var http = Factory.CreateClient();
+        // Redirects and cookies are the tests' to see (the login_url exchange), not the client's to follow.
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = new Uri(Factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First()),
+        };
+        if (host is not null) http.DefaultRequestHeaders.Host = host;
         // A large body is sent only once the server has agreed to read it, so a refusal (413) is read
         // as a response instead of ending in a broken pipe.
         http.DefaultRequestHeaders.ExpectContinue = true;
@@ -62,6 +68,20 @@ public abstract class ApiHost : IAsyncLifetime
         Assert.True(key.Succeeded, key.ToString());
         var client = Anonymous(new AuthenticationHeaderValue("Bearer", key.Value.Token).ToString());
         return new ClientAccount(account.Value.Id, key.Value.Key.Id, key.Value.Token, client);
+    }
+
+    /// <summary>A new partner account with a production and a sandbox key (the sandbox key's client talks to the
+    /// sandbox host); <paramref name="scopes"/> limits the production key.</summary>
+    public async Task<PartnerAccount> NewPartnerAsync(IReadOnlyList<string>? scopes = null)
+    {
+        string name = $"partner {Interlocked.Increment(ref _accounts)}";
+        var account = await Service<AccountService>().CreateAsync(AccountKind.Partner, name, $"partner{_accounts}@example.net");
+        Assert.True(account.Succeeded, account.ToString());
+        var live = await Service<ApiKeyService>().IssueAsync(account.Value.Id, "live", ApiEnvironment.Production, scopes);
+        var test = await Service<ApiKeyService>().IssueAsync(account.Value.Id, "test", ApiEnvironment.Sandbox);
+        Assert.True(live.Succeeded && test.Succeeded);
+        return new PartnerAccount(account.Value.Id, live.Value.Token, test.Value.Token,
+            Anonymous("Bearer " + live.Value.Token), Anonymous("Bearer " + test.Value.Token, PartnerAccount.SandboxHost));
     }
 
     /// <summary>Every zone and record in the database, for "nothing changed" assertions.</summary>

@@ -8,6 +8,21 @@ public sealed record ApiResponse(int Status, string Body, MediaTypeHeaderValue? 
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 
+    /// <summary>The response headers (not the content headers).</summary>
+    public HttpResponseHeaders? Headers { get; init; }
+
+    /// <summary>Asserts a Partner API refusal: the status and an <c>{"errors": [...]}</c> body; returns the messages.</summary>
+    public IReadOnlyList<string> ExpectErrors(int status)
+    {
+        Assert.True(Status == status, $"expected {status}, got {Status}: {Shorten(Body)}");
+        var json = Json;
+        Assert.True(json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array, $"not {{\"errors\": [...]}}: {Shorten(Body)}");
+        var messages = errors.EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.NotEmpty(messages);
+        Assert.Equal(messages, json.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("message").GetString()!));
+        return messages;
+    }
+
     /// <summary>The <c>error</c> field of a refusal (the spec's only error format).</summary>
     public string Error
     {

@@ -23,6 +23,9 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
     /// <summary>The UDP (and TCP, same port) endpoint of the DNS server on 127.0.0.1.</summary>
     public IPEndPoint DnsEndpoint => Services.GetRequiredService<DnsServer>().Endpoints[0];
 
+    /// <summary>The sandbox DNS server's endpoint on 127.0.0.1.</summary>
+    public IPEndPoint SandboxDnsEndpoint => Services.GetRequiredService<Meridian.Server.Hosting.SandboxDns>().Server!.Endpoints[0];
+
     /// <summary>The endpoint on [::1]: queries to it come from ::1, which is not a trusted ECS source here.</summary>
     public IPEndPoint DnsEndpointV6 => Services.GetRequiredService<DnsServer>().Endpoints[1];
 
@@ -37,6 +40,7 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _storageSettings) builder.UseSetting(key, value);
         builder.UseSetting("Dns:Listen:0", "127.0.0.1:0");
         builder.UseSetting("Dns:Listen:1", "[::1]:0");
+        builder.UseSetting("Dns:SandboxListen:0", "127.0.0.1:0");
         // One receive loop per address is plenty for tests and keeps threads down on a shared machine.
         builder.UseSetting("Dns:UdpWorkers", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

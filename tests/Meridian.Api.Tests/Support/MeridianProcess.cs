@@ -47,6 +47,8 @@ public sealed class MeridianProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         // A ceiling on the heap: runaway work fails inside the child instead of exhausting the machine.
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x30000000";
+        // The sandbox DNS listener on a port of the system's choosing, so children never collide on 5301.
+        info.Environment["MERIDIAN__Dns__SandboxListen__0"] = "127.0.0.1:0";
         var process = Process.Start(info)!;
         // The first start prints the admin key alone on a line; it makes the client account below.
         var adminKey = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
