@@ -6,7 +6,10 @@
 #     concurrent writers (with failures counted),
 #   - visibility: for N writes, whether the first dig right after the 2xx already sees the record,
 #   - a 100,000-record BIND import through the API: the first one after start (import code not yet
-#     compiled by the JIT) and a second one into another zone.
+#     compiled by the JIT) and a second one into another zone;
+#   - the Partner API (/api/v1): record reads/s and creates/s with one and with eight clients, and the server
+#     CPU per request of the authentication + rate-limit path (an authenticated GET of a domain, against
+#     an unauthenticated GET /healthz). The rate limits are raised for the run (they would stop it at once).
 # With --pdns it then runs bench/pdns-api-load.sh (PowerDNS 4.7 + gsqlite3 through its HTTP API, same
 # pinning, same loads) and prints Meridian-on-SQLite / PowerDNS ratios from this one run.
 # The anchor (../shared/reference/performance-notes.md, PowerDNS 4.7 + gsqlite3 on this machine):
@@ -46,7 +49,7 @@ run_storage() { # $1 = label, rest = extra serve flags
   local label=$1; shift
   local http=127.0.0.1:$((18100 + RANDOM % 500)) dns=127.0.0.1:$((15500 + RANDOM % 500))
   local data="$work/$label"; mkdir -p "$data"
-  (cd "$data" && exec taskset -c 1 "$meridian" serve --data "$data" --http "$http" --dns "$dns" "$@" >"$data/serve.log" 2>&1) &
+  (cd "$data" && MERIDIAN__RateLimits__PerHour=100000000 MERIDIAN__RateLimits__PerMinute=100000000 exec taskset -c 1 "$meridian" serve --data "$data" --http "$http" --dns "$dns" "$@" >"$data/serve.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 1 150); do curl -sf "http://$http/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
   local token; token=$("$meridian" accounts create --kind client --name "bench-$label" --email b@bench.test --data "$data" "$@" 2>/dev/null | tail -1)
@@ -115,9 +118,62 @@ LUA
         "$took" "$round" $((import_ticks / 100)) $((import_ticks % 100)) "$status" "$(json '["records_created"]' < "$work/import.json")" "$(( $(stat -c %s "$work/import.json") / 1000000 ))"
     done
   fi
-  printf "reads=%s read_cpu=%s one=%s eight=%s eight_failed=%s eight_total=%s visible=%s import=%s import_second=%s\n" \
-    "$reads" "$read_cpu" "$one_rate" "$eight_rate" "$eight_failed" "$eight_total" "$visible" "$first_import" "$second_import" > "$work/$label.results"
+  run_partner "$label" "$http" "$data" "$@"
+  printf "reads=%s read_cpu=%s one=%s eight=%s eight_failed=%s eight_total=%s visible=%s import=%s import_second=%s partner_reads_1=%s partner_reads_8=%s partner_creates_1=%s partner_creates_8=%s partner_auth_cost=%s\n" \
+    "$reads" "$read_cpu" "$one_rate" "$eight_rate" "$eight_failed" "$eight_total" "$visible" "$first_import" "$second_import" \
+    "$partner_reads_1" "$partner_reads_8" "$partner_creates_1" "$partner_creates_8" "$partner_auth_cost" > "$work/$label.results"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+}
+
+# CPU per request (µs) of one wrk run: $1 = ticks before, $2 = wrk output.
+cpu_per_request() { echo $(( ($(cpu_ticks "$server_pid") - $1) * 10000 / $(echo "$2" | awk '/requests in/ {print $1}') )); }
+
+run_partner() { # $1 = label, $2 = http address, $3 = data directory, rest = storage flags
+  local label=$1 http=$2 data=$3; shift 3
+  local token; token=$("$meridian" accounts create --kind partner --name "bench-partner-$label" --email p@bench.test --data "$data" "$@" 2>/dev/null | tail -1)
+  local auth="Authorization: Bearer $token"
+  curl -s -o /dev/null -H "$auth" -H 'Content-Type: application/json' -d '{"user_identifier":"bench-user"}' "http://$http/api/v1/users"
+  local domain; domain=$(curl -s -H "$auth" -H 'Content-Type: application/json' -d '{"name":"partner-'"$label"'.example"}' \
+    "http://$http/api/v1/users/bench-user/domains" | json '["id"]')
+  for i in $(seq 1 10); do
+    curl -s -o /dev/null -H "$auth" -H 'Content-Type: application/json' \
+      -d "{\"domain_id\":\"$domain\",\"name\":\"r$i\",\"type\":\"A\",\"value\":\"192.0.2.$i\"}" "http://$http/api/v1/dns_records"
+  done
+  echo "== $label, Partner API"
+  local list="http://$http/api/v1/domains/$domain/dns_records" run ticks rate
+  taskset -c 0 wrk -t1 -c1 -d2s -H "$auth" "$list" >/dev/null
+  for clients in 1 8; do
+    ticks=$(cpu_ticks "$server_pid")
+    run=$(taskset -c 0 wrk -t$(( clients > 1 ? 2 : 1 )) -c$clients -d"${seconds}s" -H "$auth" "$list")
+    rate=$(echo "$run" | awk '/Requests\/sec/ {print $2}')
+    printf "  record reads/s, %d client(s):                 %10.0f  (server CPU %s µs per read)\n" "$clients" "$rate" "$(cpu_per_request "$ticks" "$run")"
+    eval "partner_reads_$clients=$rate"
+  done
+  cat > "$work/partner-create.lua" <<LUA
+local threads = 0
+setup = function(thread) threads = threads + 1; thread:set("tid", threads) end
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = string.format('{"domain_id":"$domain","name":"p%s-%d-%d","type":"A","value":"198.51.100.8"}', os.getenv("RUN") or "", tid, counter)
+  return wrk.format("POST", "/api/v1/dns_records", {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}, body)
+end
+LUA
+  RUN=warm taskset -c 0 wrk -t1 -c1 -d2s -s "$work/partner-create.lua" "http://$http" >/dev/null
+  for clients in 1 8; do
+    run=$(RUN="c$clients" taskset -c 0 wrk -t$(( clients > 1 ? 2 : 1 )) -c$clients -d"${seconds}s" -s "$work/partner-create.lua" "http://$http")
+    rate=$(echo "$run" | awk '/Requests\/sec/ {print $2}')
+    printf "  record creates/s, %d client(s):               %10.0f  (non-2xx: %s)\n" "$clients" "$rate" "$(echo "$run" | awk '/Non-2xx/ {print $5}' | grep . || echo 0)"
+    eval "partner_creates_$clients=$rate"
+  done
+  # The authentication + rate-limit path: an authenticated one-row read against the same server's cheapest answer.
+  local health domain_get
+  taskset -c 0 wrk -t1 -c4 -d2s "http://$http/healthz" >/dev/null
+  ticks=$(cpu_ticks "$server_pid"); run=$(taskset -c 0 wrk -t1 -c4 -d"${seconds}s" "http://$http/healthz"); health=$(cpu_per_request "$ticks" "$run")
+  ticks=$(cpu_ticks "$server_pid"); run=$(taskset -c 0 wrk -t1 -c4 -d"${seconds}s" -H "$auth" "http://$http/api/v1/domains/$domain"); domain_get=$(cpu_per_request "$ticks" "$run")
+  printf "  server CPU per request: GET /healthz %s µs, authenticated GET /api/v1/domains/{id} %s µs (auth + rate limit + one row: %s µs)\n" \
+    "$health" "$domain_get" $(( domain_get - health ))
+  partner_auth_cost=$(( domain_get - health ))
 }
 
 run_storage sqlite
