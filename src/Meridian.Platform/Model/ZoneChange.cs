@@ -25,6 +25,7 @@ public sealed class ZoneChange
     /// changes that are summarized instead (a zone created with an import's records, a deletion).</summary>
     public string? RecordSets { get; set; }
 
-    /// <summary>How many records the change wrote or removed when <see cref="RecordSets"/> is null.</summary>
+    /// <summary>When <see cref="RecordSets"/> is null: how many records the zone held after the change (for a
+    /// deletion, how many it removed).</summary>
     public int? RecordCount { get; set; }
 }

@@ -13,11 +13,18 @@ namespace Meridian.Platform.Writing;
 /// having to remember to.</summary>
 internal sealed class RecordSetJournal
 {
+    /// <summary>Record sets one journal entry lists at most; a larger change (a big import into an existing zone)
+    /// is summarized by its count, and readers that need the records (IXFR) fall back to the whole zone.</summary>
+    public const int MaxRecordSets = 10_000;
+
     private readonly Dictionary<(DnsName Owner, DnsType Type), StoredRecord[]> _before = [];
+
+    /// <summary>True when the change touched more sets than one entry lists.</summary>
+    public bool TooLarge => _before.Count > MaxRecordSets;
 
     public void Capture(ZoneContents contents, DnsName owner, DnsType type)
     {
-        if (_before.ContainsKey((owner, type))) return;
+        if (_before.ContainsKey((owner, type)) || TooLarge) return;
         var set = contents.At(owner).Where(r => r.Type == type).ToArray();
         _before.Add((owner, type), set);
     }

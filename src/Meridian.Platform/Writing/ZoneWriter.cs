@@ -51,7 +51,9 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
                 statements.InsertZoneChange(new ZoneChange
                 {
                     ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.RecordsChanged, At = now,
-                    Principal = actor.Principal, RecordSets = journal.ToJson(contents),
+                    Principal = actor.Principal,
+                    RecordSets = journal.TooLarge ? null : journal.ToJson(contents),
+                    RecordCount = journal.TooLarge ? contents.Count : null,
                 });
                 await statements.FlushAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
