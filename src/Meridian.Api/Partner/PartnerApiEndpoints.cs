@@ -1,5 +1,6 @@
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
+using Meridian.Api.RateLimiting;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Auth;
 using Meridian.Platform.Model;
@@ -20,7 +21,8 @@ public static class PartnerApiEndpoints
 
     public static RouteGroupBuilder MapPartnerApiEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapSurface(s_surface).RequireAuthorization(Policies.Partner).WithTags("Partner API");
+        var api = routes.MapSurface(s_surface).RequireAuthorization(Policies.Partner).WithTags("Partner API")
+            .RequireCallerRateLimits();
         var read = Policies.Scope(Scopes.DnsRead);
         var write = Policies.Scope(Scopes.DnsWrite);
 

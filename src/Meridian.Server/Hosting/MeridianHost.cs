@@ -3,6 +3,7 @@ using Meridian.Api.Admin;
 using Meridian.Api.Auth;
 using Meridian.Api.Client;
 using Meridian.Api.Partner;
+using Meridian.Api.RateLimiting;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
@@ -56,9 +57,11 @@ internal static class MeridianHost
         });
         builder.Services.AddSingleton<LoginLinks>();
         builder.Services.AddApiSurfaces();
+        builder.Services.AddCallerRateLimits();
 
         var app = builder.Build();
         app.UseApiSurfaces();
+        app.UseCallerRateLimits();
         app.MapClientApiEndpoints();
         app.MapPartnerApiEndpoints();
         app.MapAdminApiEndpoints();

@@ -6,6 +6,12 @@ namespace Meridian.Api.Tests.Support;
 /// <summary>A complete HTTP answer: status, body text, content headers, and the body as JSON when it is.</summary>
 public sealed record ApiResponse(int Status, string Body, MediaTypeHeaderValue? ContentType, string? ContentDisposition)
 {
+    /// <summary>The response headers (not the content headers), each with its values joined by ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A response header's value, or null when the response has none.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 
     /// <summary>The <c>error</c> field of a refusal (the spec's only error format).</summary>
