@@ -1,5 +1,6 @@
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
+using Meridian.Api.Idempotency;
 using Meridian.Api.RateLimiting;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Auth;
@@ -22,7 +23,7 @@ public static class PartnerApiEndpoints
     public static RouteGroupBuilder MapPartnerApiEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapSurface(s_surface).RequireAuthorization(Policies.Partner).WithTags("Partner API")
-            .RequireCallerRateLimits();
+            .RequireCallerRateLimits().AcceptIdempotencyKeys();
         var read = Policies.Scope(Scopes.DnsRead);
         var write = Policies.Scope(Scopes.DnsWrite);
 

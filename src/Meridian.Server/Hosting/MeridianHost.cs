@@ -2,6 +2,7 @@ using Meridian.Api;
 using Meridian.Api.Admin;
 using Meridian.Api.Auth;
 using Meridian.Api.Client;
+using Meridian.Api.Idempotency;
 using Meridian.Api.Partner;
 using Meridian.Api.RateLimiting;
 using Meridian.Dns.Server.Hosting;
@@ -57,11 +58,11 @@ internal static class MeridianHost
         });
         builder.Services.AddSingleton<LoginLinks>();
         builder.Services.AddApiSurfaces();
-        builder.Services.AddCallerRateLimits();
+        builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
 
         var app = builder.Build();
         app.UseApiSurfaces();
-        app.UseCallerRateLimits();
+        app.UseCallerRateLimits().UseIdempotencyKeys();
         app.MapClientApiEndpoints();
         app.MapPartnerApiEndpoints();
         app.MapAdminApiEndpoints();
