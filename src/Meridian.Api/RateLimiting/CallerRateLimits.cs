@@ -71,6 +71,11 @@ public sealed class CallerRateLimits : IDisposable
 
     private PartitionedRateLimiter<Guid> LimiterOf(RateLimitWindow window) => window == Hour ? _hourly : _perMinute;
 
-    private PartitionedRateLimiter<Guid> PerCaller(RateLimitWindow window) =>
-        PartitionedRateLimiter.Create<Guid, Guid>(caller => RateLimitPartition.Get(caller, _ => new ClockedFixedWindowRateLimiter(window, _clock)));
+    private PartitionedRateLimiter<Guid> PerCaller(RateLimitWindow window)
+    {
+        // Made once: the partitioner runs on every request, and a lambda written inside it would be a new
+        // closure each time.
+        Func<Guid, RateLimiter> create = _ => new ClockedFixedWindowRateLimiter(window, _clock);
+        return PartitionedRateLimiter.Create<Guid, Guid>(caller => RateLimitPartition.Get(caller, create));
+    }
 }
