@@ -14,6 +14,8 @@
 # pinning, same loads) and prints Meridian-on-SQLite / PowerDNS ratios from this one run.
 # The anchor (../shared/reference/performance-notes.md, PowerDNS 4.7 + gsqlite3 on this machine):
 # ~1,500 reads/s, 50 creates/s (700 without rectify), 8 writers: all but one fail, import 100k in 3.5 s.
+# The per-request cost of API key authentication and the Partner API's rate limits, without HTTP, is a
+# BenchmarkDotNet benchmark: dotnet run -c Release --project bench/Meridian.Benchmarks -- --filter '*CallerPath*'
 # Usage: bench/api-load.sh [--seconds 10] [--postgres] [--skip-import] [--pdns]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -43,6 +43,17 @@ public static class MeridianClaims
         return TryGetActor(context.User, out var actor) ? actor : throw new InvalidOperationException("the endpoint does not require authentication");
     }
 
+    /// <summary>The caller when the request was authenticated; false for an anonymous request.</summary>
+    public static bool TryGetActor(this HttpContext context, out Actor actor)
+    {
+        if (context.Features.Get<ActorFeature>() is { } feature)
+        {
+            actor = feature.Actor;
+            return true;
+        }
+        return TryGetActor(context.User, out actor);
+    }
+
     public static bool TryGetActor(ClaimsPrincipal principal, [NotNullWhen(true)] out Actor actor)
     {
         actor = default;

@@ -1,5 +1,7 @@
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
+using Meridian.Api.Idempotency;
+using Meridian.Api.RateLimiting;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Auth;
 using Meridian.Platform.Model;
@@ -24,7 +26,8 @@ public static class PartnerApiEndpoints
     public static RouteGroupBuilder MapPartnerApiEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapSurface(s_surface).RequireAuthorization(Policies.Partner).WithTags("Partner API")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .RequireCallerRateLimits().AcceptIdempotencyKeys();
         var read = Policies.Scope(Scopes.DnsRead);
         var write = Policies.Scope(Scopes.DnsWrite);
 

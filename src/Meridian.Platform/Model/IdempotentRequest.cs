@@ -12,6 +12,7 @@ public sealed class IdempotentRequest
     /// <summary>SHA-256 of method, path and body: the same key with another request is refused.</summary>
     public byte[] RequestHash { get; set; } = [];
 
+    /// <summary>The first answer's status; 0 while the first request is still being answered.</summary>
     public int StatusCode { get; set; }
 
     public string? ContentType { get; set; }

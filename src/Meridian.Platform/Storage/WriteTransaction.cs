@@ -96,6 +96,30 @@ internal sealed class WriteTransaction : IAsyncDisposable
         return new CommandLease(command, owned: true);
     }
 
+    /// <summary>A command for <paramref name="sql"/> with <paramref name="parameters"/> bound (see
+    /// <see cref="Command(string)"/>). Dispose the lease, not the command.</summary>
+    public CommandLease Command(string sql, params ReadOnlySpan<(string Name, object Value)> parameters)
+    {
+        var lease = Command(sql);
+        var command = lease.Command;
+        // A prepared command comes back with the parameters of its last use: the same text names the same
+        // parameters in the same order, so only the values change.
+        if (command.Parameters.Count == parameters.Length)
+        {
+            for (int i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value;
+            return lease;
+        }
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return lease;
+    }
+
     /// <summary>The zone row, tracked and locked for the rest of the transaction; null when there is none.</summary>
     public async Task<Zone?> LockZoneAsync(Guid zoneId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Meridian.Platform.Model;
 
@@ -19,7 +20,7 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
 
     public async Task<Zone?> LockZoneAsync(Guid zoneId, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT {ZoneColumns} FROM zones WHERE id = @id{_sql.ForUpdate}", ("@id", _sql.Value(zoneId)));
+        await using var command = transaction.Command($"SELECT {ZoneColumns} FROM zones WHERE id = @id{_sql.ForUpdate}", ("@id", _sql.Value(zoneId)));
         await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         return new Zone
@@ -38,7 +39,7 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
 
     public async Task<Record?> FindRecordAsync(Guid recordId, Guid zoneId, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT {RecordColumns} FROM records WHERE id = @id AND zone_id = @zone",
+        await using var command = transaction.Command($"SELECT {RecordColumns} FROM records WHERE id = @id AND zone_id = @zone",
             ("@id", _sql.Value(recordId)), ("@zone", _sql.Value(zoneId)));
         await using var reader = await command.Command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
@@ -88,7 +89,7 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_pending.Length == 0) return;
-        await using var command = Command(_pending.ToString(), [.. _parameters]);
+        await using var command = transaction.Command(_pending.ToString(), CollectionsMarshal.AsSpan(_parameters));
         await command.Command.ExecuteNonQueryAsync(cancellationToken);
         _pending.Clear();
         _parameters.Clear();
@@ -110,27 +111,5 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
             _parameters.Add((name, values[next++]));
         }
         _pending.Append(";\n");
-    }
-
-    private CommandLease Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var lease = transaction.Command(sql);
-        var command = lease.Command;
-        // A prepared command comes back with the parameters of its last use: the same text names the same
-        // parameters in the same order, so only the values change.
-        if (command.Parameters.Count == parameters.Length)
-        {
-            for (int i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value;
-            return lease;
-        }
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        return lease;
     }
 }

@@ -2,7 +2,9 @@ using Meridian.Api;
 using Meridian.Api.Admin;
 using Meridian.Api.Auth;
 using Meridian.Api.Client;
+using Meridian.Api.Idempotency;
 using Meridian.Api.Partner;
+using Meridian.Api.RateLimiting;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
@@ -68,9 +70,11 @@ internal static class MeridianHost
         });
         builder.Services.AddSingleton<LoginLinks>();
         builder.Services.AddApiSurfaces();
+        builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
 
         var app = builder.Build();
         app.UseApiSurfaces();
+        app.UseCallerRateLimits().UseIdempotencyKeys();
         app.MapClientApiEndpoints();
         app.MapPartnerApiEndpoints();
         app.MapInterfaceEndpoints();

@@ -100,7 +100,7 @@ public abstract partial class PartnerApiTests
 
         var missing = await Host.Anonymous().GetAsync("/api/v1/users/user-123/domains");
         missing.ExpectErrors(401);
-        Assert.Contains("Bearer", missing.Headers!.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Bearer", missing.Header("WWW-Authenticate"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,13 +27,17 @@ public sealed class ApiClient(HttpClient http) : IDisposable
     public Task<ApiResponse> ImportAsync(string zoneFile) =>
         SendAsync(HttpMethod.Post, "/api/client/import/bind", new StringContent(zoneFile, Encoding.UTF8, "text/plain"));
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content = null)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content = null, IEnumerable<(string Name, string Value)>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        foreach (var (name, value) in headers ?? []) request.Headers.TryAddWithoutValidation(name, value);
         using var response = await Http.SendAsync(request);
         string body = await response.Content.ReadAsStringAsync();
         return new ApiResponse((int)response.StatusCode, body, response.Content.Headers.ContentType,
-            response.Content.Headers.ContentDisposition?.ToString()) { Headers = response.Headers };
+            response.Content.Headers.ContentDisposition?.ToString())
+        {
+            Headers = response.Headers.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>POST /api/client/domains that must succeed; the domain as returned.</summary>

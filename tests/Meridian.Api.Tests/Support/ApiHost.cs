@@ -34,7 +34,7 @@ public abstract class ApiHost : IAsyncLifetime
 
     private async Task StartOnceAsync()
     {
-        var factory = new MeridianApiFactory(await CreateStorageAsync());
+        var factory = new MeridianApiFactory(await CreateStorageAsync(), CreateClock());
         factory.StartServer();
         _factory = factory;
     }
@@ -102,6 +102,9 @@ public abstract class ApiHost : IAsyncLifetime
         if (_factory is not null) await _factory.DisposeAsync();
         await DeleteStorageAsync();
     }
+
+    /// <summary>The application's clock; a host whose tests move time gives its own.</summary>
+    protected virtual TimeProvider CreateClock() => new SubMicrosecondClock();
 
     /// <summary>Configuration settings that point the application at fresh, empty storage.</summary>
     protected abstract Task<IReadOnlyDictionary<string, string>> CreateStorageAsync();

@@ -6,10 +6,13 @@ namespace Meridian.Api.Tests.Support;
 /// <summary>A complete HTTP answer: status, body text, content headers, and the body as JSON when it is.</summary>
 public sealed record ApiResponse(int Status, string Body, MediaTypeHeaderValue? ContentType, string? ContentDisposition)
 {
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+    /// <summary>The response headers (not the content headers), each with its values joined by ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The response headers (not the content headers).</summary>
-    public HttpResponseHeaders? Headers { get; init; }
+    /// <summary>A response header's value, or null when the response has none.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 
     /// <summary>Asserts a Partner API refusal: the status and an <c>{"errors": [...]}</c> body; returns the messages.</summary>
     public IReadOnlyList<string> ExpectErrors(int status)

@@ -13,10 +13,13 @@ namespace Meridian.Api.Tests.Support;
 public sealed class MeridianApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _storageSettings;
+    private readonly TimeProvider _clock;
 
-    public MeridianApiFactory(IReadOnlyDictionary<string, string> storageSettings)
+    /// <param name="clock">The application's clock (by default <see cref="SubMicrosecondClock"/>).</param>
+    public MeridianApiFactory(IReadOnlyDictionary<string, string> storageSettings, TimeProvider? clock = null)
     {
         _storageSettings = storageSettings;
+        _clock = clock ?? new SubMicrosecondClock();
         UseKestrel(0);
     }
 
@@ -54,6 +57,6 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
         }
         // ECS is used only from IPv4 loopback, so a query over [::1] shows an untrusted source's option ignored.
         builder.UseSetting("Dns:Ecs:TrustedSources:0", "127.0.0.0/8");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new SubMicrosecondClock()));
+        builder.ConfigureServices(services => services.AddSingleton(_clock));
     }
 }

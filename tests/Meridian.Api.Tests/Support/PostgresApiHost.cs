@@ -1,7 +1,7 @@
 namespace Meridian.Api.Tests.Support;
 
 /// <summary>Meridian on a new, empty PostgreSQL database of the test run's server.</summary>
-public sealed class PostgresApiHost : ApiHost
+public class PostgresApiHost : ApiHost
 {
     private readonly string _database = "meridian_api_" + Guid.NewGuid().ToString("N")[..12];
     private PostgresServer? _server;

@@ -1,7 +1,7 @@
 namespace Meridian.Api.Tests.Support;
 
 /// <summary>Meridian on SQLite in a new temporary data directory.</summary>
-public sealed class SqliteApiHost : ApiHost
+public class SqliteApiHost : ApiHost
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "meridian-api-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
