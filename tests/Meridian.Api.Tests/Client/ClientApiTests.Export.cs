@@ -55,7 +55,7 @@ public abstract partial class ClientApiTests
         Assert.Contains("OK", output, StringComparison.Ordinal);
     }
 
-    [KnotInstalledFact]
+    [Fact]
     public async Task Export_loads_in_kzonecheck()
     {
         var (client, domainId, zone) = await AccountWithVariedRecordsAsync("knot");

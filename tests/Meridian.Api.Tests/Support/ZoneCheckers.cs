@@ -3,13 +3,11 @@ namespace Meridian.Api.Tests.Support;
 /// <summary>Loads an exported zone file into BIND's and Knot's own checkers.</summary>
 public static class ZoneCheckers
 {
-    public static bool KnotInstalled => ExternalTool.Find("kzonecheck") is not null;
-
     /// <summary><c>named-checkzone ORIGIN FILE</c>: exit code and output.</summary>
     public static Task<(int ExitCode, string Output)> NamedCheckzoneAsync(string origin, string zoneText) =>
         WithFileAsync(zoneText, file => ExternalTool.RunAsync("named-checkzone", [origin, file]));
 
-    /// <summary><c>kzonecheck -o ORIGIN FILE</c> (package knot): exit code and output.</summary>
+    /// <summary><c>kzonecheck -o ORIGIN FILE</c> (package knot-dnssecutils): exit code and output.</summary>
     public static Task<(int ExitCode, string Output)> KzonecheckAsync(string origin, string zoneText) =>
         WithFileAsync(zoneText, file => ExternalTool.RunAsync("kzonecheck", ["-o", origin, file]));
 
