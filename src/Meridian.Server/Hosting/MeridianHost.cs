@@ -2,6 +2,7 @@ using Meridian.Api;
 using Meridian.Api.Admin;
 using Meridian.Api.Auth;
 using Meridian.Api.Client;
+using Meridian.Api.OpenApi;
 using Meridian.Api.Partner;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
@@ -56,12 +57,14 @@ internal static class MeridianHost
         });
         builder.Services.AddSingleton<LoginLinks>();
         builder.Services.AddApiSurfaces();
+        builder.Services.AddMeridianOpenApi();
 
         var app = builder.Build();
         app.UseApiSurfaces();
         app.MapClientApiEndpoints();
         app.MapPartnerApiEndpoints();
         app.MapAdminApiEndpoints();
+        app.MapMeridianOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
         app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0
             ? Results.Ok(new { status = "ready" })
