@@ -1,4 +1,3 @@
-using Meridian.Api.Surfaces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +54,4 @@ public static class MeridianOpenApi
         });
         return app;
     }
-
-    internal static SurfaceDocument? DocumentOf(ApiSurface surface) => SurfaceDocuments.All.FirstOrDefault(d => d.Surface == surface);
 }

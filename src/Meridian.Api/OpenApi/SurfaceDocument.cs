@@ -1,4 +1,5 @@
 using Meridian.Api.Surfaces;
+using Microsoft.AspNetCore.Http;
 
 namespace Meridian.Api.OpenApi;
 
@@ -10,6 +11,8 @@ namespace Meridian.Api.OpenApi;
 /// <param name="RateLimited">Whether the surface answers 429 when a key's budget is spent.</param>
 /// <param name="HasSandbox">Whether the surface's keys come in a sandbox environment too (its document lists a
 /// sandbox server).</param>
+/// <param name="MalformedIdStatus">What an id in a path that is not an id at all gets: 400 on surfaces that say
+/// "Invalid domain ID", 404 on those that answer it like any id that names nothing.</param>
 public sealed record SurfaceDocument(
     ApiSurface Surface,
     string Title,
@@ -17,7 +20,8 @@ public sealed record SurfaceDocument(
     string Description,
     Func<int, IReadOnlyList<string>>? RequiredErrorFields = null,
     bool RateLimited = false,
-    bool HasSandbox = true)
+    bool HasSandbox = true,
+    int MalformedIdStatus = StatusCodes.Status400BadRequest)
 {
     public string Name => Surface.Name;
 

@@ -28,7 +28,8 @@ public static class SurfaceDocuments
         // The specs show {"errors": […]} for every refusal and {"error": "…"} for authentication failures; the body
         // carries both on 401 and 403, so what a client written against either example reads is always there.
         RequiredErrorFields: status => status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden ? ["error"] : ["errors"],
-        RateLimited: true);
+        RateLimited: true,
+        MalformedIdStatus: StatusCodes.Status404NotFound);
 
     public static SurfaceDocument Client { get; } = new(
         SingleErrorSurface.Client,

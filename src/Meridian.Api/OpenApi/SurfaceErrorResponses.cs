@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Meridian.Api.Surfaces;
@@ -20,7 +21,8 @@ internal sealed class SurfaceErrorResponses(SurfaceDocument surface, OpenApiDocu
 
     public async Task<OpenApiResponseReference> ReferenceAsync(int status, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        string id = ReasonPhrases.GetReasonPhrase(status).Replace(" ", "", StringComparison.Ordinal);
+        string reason = ReasonPhrases.GetReasonPhrase(status).Replace(" ", "", StringComparison.Ordinal);
+        string id = reason.Length > 0 ? reason : string.Create(CultureInfo.InvariantCulture, $"Status{status}");
         document.Components ??= new OpenApiComponents();
         document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
         if (!document.Components.Responses.ContainsKey(id))
