@@ -16,7 +16,13 @@ public sealed partial class SwaggerUiTests(SqliteApiHost host) : IAsyncLifetime
     public async Task Docs_page_lists_the_document_of_every_surface_and_serves_its_own_assets()
     {
         using var anonymous = host.Anonymous();
-        var page = await anonymous.GetAsync("/docs");   // redirected to /docs/index.html
+        // /docs sends the browser to the page itself (whether this client follows redirects or not).
+        using (var entry = await anonymous.Http.GetAsync("/docs"))
+        {
+            var landing = (int)entry.StatusCode is >= 300 and < 400 ? new Uri(entry.RequestMessage!.RequestUri!, entry.Headers.Location!) : entry.RequestMessage!.RequestUri!;
+            Assert.Equal("/docs/index.html", landing.AbsolutePath);
+        }
+        var page = await anonymous.GetAsync("/docs/index.html");
         Assert.Equal(200, page.Status);
         Assert.Equal("text/html", page.ContentType?.MediaType);
         Assert.Contains("swagger-ui", page.Body, StringComparison.Ordinal);
