@@ -8,6 +8,7 @@ root=$(pwd)
 
 scripts/install-deps.sh bind9-utils knot-dnsutils knot-dnssecutils dnsutils knot postgresql publicsuffix || { echo "test.sh: could not install test dependencies" >&2; }
 scripts/install-geo-db.sh || true   # the default GeoDNS database; the tests that read it are skipped without it
+scripts/install-redocly.sh || echo "test.sh: could not install Redocly's CLI; the OpenAPI lint tests fail without it" >&2
 
 if ! dotnet build Meridian.sln -c Release -nologo -v quiet; then
   echo "test.sh: build failed" >&2

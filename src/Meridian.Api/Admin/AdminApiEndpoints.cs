@@ -1,5 +1,6 @@
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
+using Meridian.Api.OpenApi;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Model;
 using Meridian.Platform.Services;
@@ -16,17 +17,23 @@ public static class AdminApiEndpoints
     public static IEndpointRouteBuilder MapAdminApiEndpoints(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapSurface(SingleErrorSurface.Admin).RequireAuthorization(Policies.Admin).WithTags("Admin API");
-        admin.MapGet("/accounts", ListAccounts).WithName("AdminListAccounts");
-        admin.MapPost("/accounts", CreateAccount).WithName("AdminCreateAccount");
-        admin.MapGet("/accounts/{id}", GetAccount).WithName("AdminGetAccount");
-        admin.MapPatch("/accounts/{id}", UpdateAccount).WithName("AdminUpdateAccount");
+        // Bodies are read by hand (JsonBody) and answers are IResult, so DocumentsBody/Produces tell the OpenAPI document the shapes.
+        admin.MapGet("/accounts", ListAccounts).WithName("AdminListAccounts").WithSummary("List accounts").Produces<AccountResponse[]>();
+        admin.MapPost("/accounts", CreateAccount).WithName("AdminCreateAccount").WithSummary("Create an account")
+            .DocumentsBody<CreateAccountRequest>().Produces<AccountResponse>(StatusCodes.Status201Created);
+        admin.MapGet("/accounts/{id}", GetAccount).WithName("AdminGetAccount").WithSummary("Get an account").Produces<AccountResponse>();
+        admin.MapPatch("/accounts/{id}", UpdateAccount).WithName("AdminUpdateAccount").WithSummary("Change an account's domain limit")
+            .DocumentsBody<UpdateAccountRequest>().Produces<AccountResponse>();
         admin.MapPost("/accounts/{id}/suspend", (string id, HttpContext http, AccountService accounts) => SetSuspended(id, true, http, accounts))
-            .WithName("AdminSuspendAccount");
+            .WithName("AdminSuspendAccount").WithSummary("Suspend an account")
+            .WithDescription("Its keys get 403 on every surface; nothing is deleted or unpublished.").Produces<AccountResponse>();
         admin.MapPost("/accounts/{id}/resume", (string id, HttpContext http, AccountService accounts) => SetSuspended(id, false, http, accounts))
-            .WithName("AdminResumeAccount");
-        admin.MapGet("/accounts/{id}/keys", ListKeys).WithName("AdminListKeys");
-        admin.MapPost("/accounts/{id}/keys", CreateKey).WithName("AdminCreateKey");
-        admin.MapDelete("/accounts/{id}/keys/{keyId}", RevokeKey).WithName("AdminRevokeKey");
+            .WithName("AdminResumeAccount").WithSummary("Resume a suspended account").Produces<AccountResponse>();
+        admin.MapGet("/accounts/{id}/keys", ListKeys).WithName("AdminListKeys").WithSummary("List an account's API keys").Produces<KeyResponse[]>();
+        admin.MapPost("/accounts/{id}/keys", CreateKey).WithName("AdminCreateKey").WithSummary("Issue an API key")
+            .WithDescription("The token is in this answer only.")
+            .DocumentsBody<CreateKeyRequest>().Produces<KeyResponse>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
+        admin.MapDelete("/accounts/{id}/keys/{keyId}", RevokeKey).WithName("AdminRevokeKey").WithSummary("Revoke an API key").Produces<KeyResponse>();
         return routes;
     }
 

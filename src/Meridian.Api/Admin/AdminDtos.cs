@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Meridian.Platform.Model;
 
 namespace Meridian.Api.Admin;
@@ -11,13 +12,13 @@ public sealed record AccountResponse(Guid Id, string Kind, string Name, string? 
 }
 
 /// <summary>POST /api/admin/accounts.</summary>
-public sealed record CreateAccountRequest(string? Kind, string? Name, string? Email, int? DomainLimit);
+public sealed record CreateAccountRequest([property: Required] string? Kind, [property: Required] string? Name, string? Email, int? DomainLimit);
 
 /// <summary>PATCH /api/admin/accounts/{id}: the domain limit (null = unlimited).</summary>
 public sealed record UpdateAccountRequest(int? DomainLimit);
 
 /// <summary>POST /api/admin/accounts/{id}/keys.</summary>
-public sealed record CreateKeyRequest(string? Name, string? Environment, List<string>? Scopes);
+public sealed record CreateKeyRequest([property: Required] string? Name, string? Environment, List<string>? Scopes);
 
 /// <summary>A key without its secret; <see cref="Token"/> is set only in the answer that creates it.</summary>
 public sealed record KeyResponse(Guid Id, string Name, string Environment, string KeyId, string Prefix, IReadOnlyList<string> Scopes, DateTime CreatedAt,

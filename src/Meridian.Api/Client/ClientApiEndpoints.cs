@@ -1,6 +1,7 @@
 using System.Text;
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
+using Meridian.Api.OpenApi;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Auth;
 using Meridian.Platform.Services;
@@ -29,17 +30,37 @@ public static class ClientApiEndpoints
         var read = Policies.Scope(Scopes.DnsRead);
         var write = Policies.Scope(Scopes.DnsWrite);
 
-        api.MapGet("/domains", ListDomains).WithName("ClientListDomains").RequireAuthorization(read);
-        api.MapPost("/domains", CreateDomain).WithName("ClientCreateDomain").RequireAuthorization(write);
-        api.MapDelete("/domains/{id}", DeleteDomain).WithName("ClientDeleteDomain").RequireAuthorization(write);
-        api.MapGet("/domains/{id}/records", ListRecords).WithName("ClientListRecords").RequireAuthorization(read);
-        api.MapGet("/domains/{domain}/changes", ListChanges).WithName("ClientListChanges").RequireAuthorization(read);
-        api.MapGet("/domains/{id}/export/bind", ExportBind).WithName("ClientExportBind").RequireAuthorization(read);
-        api.MapPost("/records", CreateRecord).WithName("ClientCreateRecord").RequireAuthorization(write);
-        api.MapPut("/records/{id}", UpdateRecord).WithName("ClientUpdateRecord").RequireAuthorization(write);
-        api.MapDelete("/records/{id}", DeleteRecord).WithName("ClientDeleteRecord").RequireAuthorization(write);
-        api.MapPost("/import/bind", ImportBind).WithName("ClientImportBind").RequireAuthorization(write);
-        api.MapPost("/rotate-api-key", RotateKey).WithName("ClientRotateApiKey");
+        // Bodies are read by hand (JsonBody) and answers are IResult, so DocumentsBody/Produces tell the OpenAPI document
+        // the shapes; refusals are added there in the surface's shape, and a status named here without a type is one of them.
+        api.MapGet("/domains", ListDomains).WithName("ClientListDomains").RequireAuthorization(read)
+            .WithSummary("List your domains").Produces<DomainResponse[]>();
+        api.MapPost("/domains", CreateDomain).WithName("ClientCreateDomain").RequireAuthorization(write)
+            .WithSummary("Add a domain").DocumentsBody<CreateDomainRequest>().Produces<DomainResponse>(StatusCodes.Status201Created)
+            .Produces(StatusCodes.Status409Conflict);
+        api.MapDelete("/domains/{id}", DeleteDomain).WithName("ClientDeleteDomain").RequireAuthorization(write)
+            .WithSummary("Delete a domain and its records").Produces<MessageResponse>();
+        api.MapGet("/domains/{id}/records", ListRecords).WithName("ClientListRecords").RequireAuthorization(read)
+            .WithSummary("List a domain's records").Produces<RecordResponse[]>();
+        api.MapGet("/domains/{domain}/changes", ListChanges).WithName("ClientListChanges").RequireAuthorization(read)
+            .WithSummary("Get a domain's change history").WithDescription("domain is the domain's id or its name; newest change first.")
+            .Produces<ChangesResponse>();
+        api.MapGet("/domains/{id}/export/bind", ExportBind).WithName("ClientExportBind").RequireAuthorization(read)
+            .WithSummary("Export a domain as a BIND zone file").Produces<string>(StatusCodes.Status200OK, "text/plain");
+        api.MapPost("/records", CreateRecord).WithName("ClientCreateRecord").RequireAuthorization(write)
+            .WithSummary("Add a record").DocumentsBody<RecordRequest>().Produces<RecordResponse>(StatusCodes.Status201Created)
+            .Produces(StatusCodes.Status404NotFound);
+        api.MapPut("/records/{id}", UpdateRecord).WithName("ClientUpdateRecord").RequireAuthorization(write)
+            .WithSummary("Change a record").WithDescription("Fields left out keep their values.")
+            .DocumentsBody<RecordRequest>().Produces<RecordResponse>();
+        api.MapDelete("/records/{id}", DeleteRecord).WithName("ClientDeleteRecord").RequireAuthorization(write)
+            .WithSummary("Delete a record").Produces<MessageResponse>();
+        api.MapPost("/import/bind", ImportBind).WithName("ClientImportBind").RequireAuthorization(write)
+            .WithSummary("Import a BIND zone file").WithDescription("201 when every record was created, 206 with errors when some were not.")
+            .DocumentsBody<string>("text/plain").Produces<ImportResponse>(StatusCodes.Status201Created).Produces<ImportResponse>(StatusCodes.Status206PartialContent)
+            .Produces(StatusCodes.Status409Conflict);
+        api.MapPost("/rotate-api-key", RotateKey).WithName("ClientRotateApiKey")
+            .WithSummary("Replace your API key").WithDescription("The old key stops working at once; the new one is shown only in this answer.")
+            .Produces<RotateKeyResponse>();
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Meridian.Platform.Model;
 using Meridian.Platform.Records;
@@ -23,7 +24,7 @@ public sealed record RecordResponse(Guid Id, Guid DomainId, string Name, string 
 }
 
 /// <summary>POST /api/client/domains.</summary>
-public sealed record CreateDomainRequest(string? Name);
+public sealed record CreateDomainRequest([property: Required] string? Name);
 
 /// <summary>POST /api/client/records; PUT /api/client/records/{id} uses the same fields, all optional.</summary>
 public sealed record RecordRequest(string? DomainId, string? Name, string? Type, string? Value, long? Ttl, long? Priority, List<string>? CountryCodes);

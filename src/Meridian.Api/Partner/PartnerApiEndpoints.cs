@@ -36,7 +36,7 @@ public static class PartnerApiEndpoints
         api.MapGet("/users/{user_id}/domains", ListUserDomains).WithName("PartnerListUserDomains").RequireAuthorization(read)
             .WithSummary("Get user domains").WithDescription("All the user's domains, or one page of them when page or per_page is sent.");
         api.MapPost("/users/{user_id}/domains", CreateUserDomain).WithName("PartnerCreateUserDomain").RequireAuthorization(write)
-            .WithSummary("Add a domain for a user");
+            .WithSummary("Add a domain for a user").Produces(StatusCodes.Status409Conflict);
         api.MapGet("/domains/{domain_id}", GetDomain).WithName("PartnerGetDomain").RequireAuthorization(read).WithSummary("Get domain details");
         api.MapDelete("/domains/{domain_id}", DeleteDomain).WithName("PartnerDeleteDomain").RequireAuthorization(write).WithSummary("Delete a domain");
         api.MapGet("/domains/{domain_id}/changes", ListChanges).WithName("PartnerListDomainChanges").RequireAuthorization(read)

@@ -1,32 +1,37 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Meridian.Api.Http;
+using Meridian.Api.OpenApi;
 
 namespace Meridian.Api.Partner;
 
 /// <summary>POST /api/v1/users: find or create the user and make a sign-in link.</summary>
 public sealed record CreateUserRequest(
-    [property: Description("Your own unique id for the user (1–255 characters).")] string? UserIdentifier,
+    [property: Required, Description("Your own unique id for the user (1–255 characters).")] string? UserIdentifier,
     [property: Description("The user's email address (optional).")] string? Email);
 
 /// <summary>The user and a one-time sign-in link into the embedded interface, valid 24 hours.</summary>
-public sealed record UserSessionResponse(string UserIdentifier, string LoginUrl, DateTime ExpiresAt);
+public sealed record UserSessionResponse(
+    string UserIdentifier,
+    string LoginUrl,
+    [property: OptionalInDocument, Description("When login_url stops working (24 hours after it was made).")] DateTime ExpiresAt);
 
 /// <summary>A domain as the Partner API shows it.</summary>
 public sealed record PartnerDomain(string Id, string Name);
 
 /// <summary>GET /api/v1/users/{user_id}/domains.</summary>
-public sealed record UserDomainsResponse(IReadOnlyList<PartnerDomain> Domains, PaginationInfo Pagination);
+public sealed record UserDomainsResponse(IReadOnlyList<PartnerDomain> Domains, [property: OptionalInDocument] PaginationInfo Pagination);
 
 /// <summary>POST /api/v1/users/{user_id}/domains.</summary>
-public sealed record CreateDomainRequest([property: Description("The domain name, e.g. example.com.")] string? Name);
+public sealed record CreateDomainRequest([property: Required, Description("The domain name, e.g. example.com.")] string? Name);
 
 /// <summary>POST /api/v1/dns_records. <c>content</c> is accepted as another name for <c>value</c>.</summary>
 public sealed record CreateRecordRequest(
-    string? DomainId,
-    [property: Description("A, AAAA, CNAME, MX, TXT, SRV, CAA, NS, or another type the server supports.")] string? Type,
-    [property: Description("Record name relative to the domain; @ for the domain itself.")] string? Name,
-    string? Value,
+    [property: Required] string? DomainId,
+    [property: Required, Description("A, AAAA, CNAME, MX, TXT, SRV, CAA, NS, or another type the server supports.")] string? Type,
+    [property: Required, Description("Record name relative to the domain; @ for the domain itself.")] string? Name,
+    [property: Description("The record's value (required unless content, or target for SRV, is sent).")] string? Value,
     [property: Description("Another name for value.")] string? Content,
     [property: Description("Time to live in seconds, 1–604800 (default 3600).")] long? Ttl,
     [property: Description("MX and SRV priority, 0–65535.")] long? Priority,
@@ -74,11 +79,11 @@ public sealed record BatchRequest(
     IReadOnlyList<BatchPost>? Posts);
 
 /// <summary>One record to delete in a batch.</summary>
-public sealed record BatchDelete(string? Id);
+public sealed record BatchDelete([property: Required] string? Id);
 
 /// <summary>One record to change in a batch: its id and the fields of PATCH /dns_records/{id}.</summary>
 public sealed record BatchPatch(
-    string? Id, string? Type, string? Name, string? Value, string? Content, long? Ttl, long? Priority, long? Weight, long? Port, string? Target)
+    [property: Required] string? Id, string? Type, string? Name, string? Value, string? Content, long? Ttl, long? Priority, long? Weight, long? Port, string? Target)
     : IPartnerRecordFields;
 
 /// <summary>One record to create in a batch: the fields of POST /dns_records without domain_id.</summary>

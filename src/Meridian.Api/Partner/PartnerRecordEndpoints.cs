@@ -25,7 +25,8 @@ public static class PartnerRecordEndpoints
     {
         var read = Policies.Scope(Scopes.DnsRead);
         var write = Policies.Scope(Scopes.DnsWrite);
-        api.MapPost("/dns_records", CreateRecord).WithName("PartnerCreateRecord").RequireAuthorization(write).WithSummary("Create DNS record");
+        api.MapPost("/dns_records", CreateRecord).WithName("PartnerCreateRecord").RequireAuthorization(write).WithSummary("Create DNS record")
+            .Produces(StatusCodes.Status404NotFound);
         api.MapGet("/dns_records/{id}", GetRecord).WithName("PartnerGetRecord").RequireAuthorization(read).WithSummary("Get DNS record");
         api.MapPatch("/dns_records/{id}", UpdateRecord).WithName("PartnerUpdateRecord").RequireAuthorization(write).WithSummary("Update DNS record");
         api.MapDelete("/dns_records/{id}", DeleteRecord).WithName("PartnerDeleteRecord").RequireAuthorization(write).WithSummary("Delete DNS record");

@@ -3,6 +3,7 @@ using Meridian.Api.Admin;
 using Meridian.Api.Auth;
 using Meridian.Api.Client;
 using Meridian.Api.Idempotency;
+using Meridian.Api.OpenApi;
 using Meridian.Api.Partner;
 using Meridian.Api.RateLimiting;
 using Meridian.Dns.Server.Hosting;
@@ -71,6 +72,7 @@ internal static class MeridianHost
         builder.Services.AddSingleton<LoginLinks>();
         builder.Services.AddApiSurfaces();
         builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
+        builder.Services.AddMeridianOpenApi();
 
         var app = builder.Build();
         app.UseApiSurfaces();
@@ -79,6 +81,7 @@ internal static class MeridianHost
         app.MapPartnerApiEndpoints();
         app.MapInterfaceEndpoints();
         app.MapAdminApiEndpoints();
+        app.MapMeridianOpenApi();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
         app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0
             ? Results.Ok(new { status = "ready" })
