@@ -48,7 +48,7 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DomainService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),
             sp.GetRequiredService<ZoneCreation>(), sp.GetRequiredService<ZonePublication>(), sp.GetRequiredService<ZoneLocks>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ZoneHeadReader>()));
         services.AddSingleton<ZoneListingCache>();
         services.AddSingleton(sp => new ZoneHeadReader(sp.GetRequiredService<PlatformDatabase>()));
         services.AddSingleton(sp => new RecordService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneWriter>(),

@@ -83,8 +83,8 @@ public static class PartnerApiEndpoints
         [FromRoute(Name = "domain_id")] string domainId, HttpContext http, DomainService domains)
     {
         if (!RouteIds.TryParse(domainId, out var zoneId)) return Refusal(ServiceError.DomainNotFound);
-        var zone = await domains.GetAsync(http.Actor(), zoneId, http.RequestAborted);
-        return zone.Succeeded ? TypedResults.Ok(ToDomain(zone.Value)) : Refusal(zone.Error);
+        var name = await domains.GetNameAsync(http.Actor(), zoneId, http.RequestAborted);
+        return name.Succeeded ? TypedResults.Ok(new PartnerDomain(zoneId.ToString(), PartnerRecordMapping.DomainName(name.Value))) : Refusal(name.Error);
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<PartnerErrorBody>>> DeleteDomain(

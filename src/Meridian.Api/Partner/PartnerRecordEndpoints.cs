@@ -48,20 +48,20 @@ public static class PartnerRecordEndpoints
         if (problems.Count > 0) return Refusal(ServiceError.Invalid(problems));
         if (!RouteIds.TryParse(body.DomainId, out var zoneId)) return Refusal(ServiceError.DomainNotFound);
         var actor = http.Actor();
-        var zone = await domains.GetAsync(actor, zoneId, http.RequestAborted);
-        if (!zone.Succeeded) return Refusal(zone.Error);
+        var zoneName = await domains.GetNameAsync(actor, zoneId, http.RequestAborted);
+        if (!zoneName.Succeeded) return Refusal(zoneName.Error);
         var input = PartnerRecordMapping.ToInput(body);
         if (!input.Succeeded) return Refusal(input.Error);
         var record = await records.CreateAsync(actor, zoneId, input.Value with { Ttl = body.Ttl ?? RecordLimits.DefaultTtl }, http.RequestAborted);
         if (!record.Succeeded) return Refusal(record.Error);
-        return TypedResults.Created($"/api/v1/dns_records/{record.Value.Id}", PartnerRecordMapping.ToResponse(record.Value, zone.Value.Name));
+        return TypedResults.Created($"/api/v1/dns_records/{record.Value.Id}", PartnerRecordMapping.ToResponse(record.Value, zoneName.Value));
     }
 
     private static async Task<Results<Ok<PartnerRecord>, JsonHttpResult<PartnerErrorBody>>> GetRecord(
         string id, HttpContext http, DomainService domains, RecordService records)
     {
         var found = await FindAsync(id, http, domains, records);
-        return found.Succeeded ? TypedResults.Ok(PartnerRecordMapping.ToResponse(found.Value.Record, found.Value.Zone.Name)) : Refusal(found.Error);
+        return found.Succeeded ? TypedResults.Ok(PartnerRecordMapping.ToResponse(found.Value.Record, found.Value.ZoneName)) : Refusal(found.Error);
     }
 
     private static async Task<Results<Ok<PartnerRecord>, JsonHttpResult<PartnerErrorBody>>> UpdateRecord(
@@ -72,7 +72,7 @@ public static class PartnerRecordEndpoints
         var input = PartnerRecordMapping.ToInput(body, found.Value.Record);
         if (!input.Succeeded) return Refusal(input.Error);
         var record = await records.UpdateAsync(http.Actor(), found.Value.Record.Id, input.Value, http.RequestAborted);
-        return record.Succeeded ? TypedResults.Ok(PartnerRecordMapping.ToResponse(record.Value, found.Value.Zone.Name)) : Refusal(record.Error);
+        return record.Succeeded ? TypedResults.Ok(PartnerRecordMapping.ToResponse(record.Value, found.Value.ZoneName)) : Refusal(record.Error);
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<PartnerErrorBody>>> DeleteRecord(string id, HttpContext http, RecordService records)
@@ -84,18 +84,16 @@ public static class PartnerRecordEndpoints
 
     private static async Task<Results<Ok<RecordListResponse>, JsonHttpResult<PartnerErrorBody>>> ListRecords(
         [FromRoute(Name = "domain_id")] string domainId, int? page, [FromQuery(Name = "per_page")] int? perPage, string? type, string? name,
-        HttpContext http, DomainService domains, RecordService records)
+        HttpContext http, RecordService records)
     {
         if (!Paging.TryRead(page ?? 1, perPage ?? DefaultRecordsPerPage, out var request, out string? pagingError))
             return Refusal(ServiceError.Validation(pagingError, "per_page", "invalid_paging"));
         if (!RouteIds.TryParse(domainId, out var zoneId)) return Refusal(ServiceError.DomainNotFound);
-        var actor = http.Actor();
-        var zone = await domains.GetAsync(actor, zoneId, http.RequestAborted);
-        if (!zone.Succeeded) return Refusal(zone.Error);
-        var listing = await records.ListAsync(actor, zoneId, http.RequestAborted);
+        // The listing checks access and carries the zone's name: one prepared read when the records are remembered.
+        var listing = await records.ListingAsync(http.Actor(), zoneId, http.RequestAborted);
         if (!listing.Succeeded) return Refusal(listing.Error);
-        string zoneName = zone.Value.Name;
-        IEnumerable<Record> matching = listing.Value;
+        string zoneName = listing.Value.ZoneName;
+        IEnumerable<Record> matching = listing.Value.Records;
         if (!string.IsNullOrWhiteSpace(type)) matching = matching.Where(r => string.Equals(r.Type, type.Trim(), StringComparison.OrdinalIgnoreCase));
         if (!string.IsNullOrWhiteSpace(name))
         {
@@ -114,8 +112,8 @@ public static class PartnerRecordEndpoints
     {
         if (!RouteIds.TryParse(domainId, out var zoneId)) return Refusal(ServiceError.DomainNotFound);
         var actor = http.Actor();
-        var zone = await domains.GetAsync(actor, zoneId, http.RequestAborted);
-        if (!zone.Succeeded) return Refusal(zone.Error);
+        var zoneName = await domains.GetNameAsync(actor, zoneId, http.RequestAborted);
+        if (!zoneName.Succeeded) return Refusal(zoneName.Error);
 
         var problems = new List<Problem>();
         var deletes = new List<Guid>();
@@ -151,21 +149,20 @@ public static class PartnerRecordEndpoints
 
         var result = await batches.ApplyAsync(actor, zoneId, new RecordBatch(deletes, patches, posts), http.RequestAborted);
         if (!result.Succeeded) return Refusal(result.Error);
-        string zoneName = zone.Value.Name;
         return TypedResults.Ok(new BatchResponse(
             [.. result.Value.Deleted.Select(d => d.ToString())],
-            [.. result.Value.Patched.Select(r => PartnerRecordMapping.ToResponse(r, zoneName))],
-            [.. result.Value.Created.Select(r => PartnerRecordMapping.ToResponse(r, zoneName))],
+            [.. result.Value.Patched.Select(r => PartnerRecordMapping.ToResponse(r, zoneName.Value))],
+            [.. result.Value.Created.Select(r => PartnerRecordMapping.ToResponse(r, zoneName.Value))],
             result.Value.Serial));
     }
 
-    private static async Task<ServiceResult<(Record Record, Zone Zone)>> FindAsync(string id, HttpContext http, DomainService domains, RecordService records)
+    private static async Task<ServiceResult<(Record Record, string ZoneName)>> FindAsync(string id, HttpContext http, DomainService domains, RecordService records)
     {
         if (!RouteIds.TryParse(id, out var recordId)) return ServiceError.RecordNotFound;
         var actor = http.Actor();
         var record = await records.GetAsync(actor, recordId, http.RequestAborted);
         if (!record.Succeeded) return record.Error;
-        var zone = await domains.GetAsync(actor, record.Value.ZoneId, http.RequestAborted);
-        return zone.Succeeded ? (record.Value, zone.Value) : ServiceError.RecordNotFound;
+        var zoneName = await domains.GetNameAsync(actor, record.Value.ZoneId, http.RequestAborted);
+        return zoneName.Succeeded ? (record.Value, zoneName.Value) : ServiceError.RecordNotFound;
     }
 }

@@ -20,9 +20,12 @@ public sealed class DomainService
     private readonly ZonePublication _publication;
     private readonly ZoneLocks _locks;
     private readonly TimeProvider _clock;
+    private readonly ZoneHeadReader _heads;
 
-    internal DomainService(PlatformDatabase database, ZoneNameRules names, ZoneCreation creation, ZonePublication publication, ZoneLocks locks, TimeProvider clock)
+    internal DomainService(PlatformDatabase database, ZoneNameRules names, ZoneCreation creation, ZonePublication publication, ZoneLocks locks, TimeProvider clock,
+        ZoneHeadReader heads)
     {
+        _heads = heads;
         _database = database;
         _names = names;
         _creation = creation;
@@ -45,6 +48,14 @@ public sealed class DomainService
         await using var db = _database.CreateContext();
         var zone = await db.Zones.AsNoTracking().SingleOrDefaultAsync(z => z.Id == zoneId, cancellationToken);
         return zone is null || !ZoneAccess.Allows(actor, zone) ? ServiceError.DomainNotFound : zone;
+    }
+
+    /// <summary>The name of the caller's zone (<c>"example.com."</c>): one prepared primary-key read, for the calls
+    /// that need only that (a surface writing record names relative to the zone).</summary>
+    public async Task<ServiceResult<string>> GetNameAsync(Actor actor, Guid zoneId, CancellationToken cancellationToken = default)
+    {
+        var head = await _heads.ReadAsync(zoneId, cancellationToken);
+        return head is { } zone && ZoneAccess.Allows(actor, zone.AccountId, zone.Environment, zone.UserId) ? zone.Name : ServiceError.DomainNotFound;
     }
 
     /// <summary>The caller's zone by name (any spelling the name rules accept).</summary>

@@ -48,7 +48,7 @@ public sealed class RecordService
         List<Record> records;
         await using (var connection = await _database.OpenReadConnectionAsync(cancellationToken))
             records = await ZoneReadStatements.ReadRecordsAsync(connection, SqlDialect.For(_database.Provider), zoneId, cancellationToken);
-        listing = new ZoneRecordListing(zoneId, zone.Serial, records);
+        listing = new ZoneRecordListing(zoneId, zone.Name, zone.Serial, records);
         _listings.Keep(listing);
         return listing;
     }

@@ -24,7 +24,7 @@ internal sealed class ZoneHeadReader(PlatformDatabase database) : IDisposable
             await using var reader = await prepared.Command.ExecuteReaderAsync(cancellationToken);
             head = await reader.ReadAsync(cancellationToken)
                 ? new ZoneReadStatements.ZoneHead(_sql.ReadGuid(reader, 0), ColumnConversions.EnvironmentFromText(reader.GetString(1)), reader.GetInt64(2),
-                    reader.IsDBNull(3) ? null : _sql.ReadGuid(reader, 3))
+                    reader.IsDBNull(3) ? null : _sql.ReadGuid(reader, 3), reader.GetString(4))
                 : null;
         }
         catch

@@ -9,10 +9,10 @@ internal static class ZoneReadStatements
 {
     /// <summary>What a read needs to know about a zone before it lists anything: who may see it, and the
     /// serial that says whether a remembered listing is still current.</summary>
-    public readonly record struct ZoneHead(Guid AccountId, ApiEnvironment Environment, long Serial, Guid? UserId);
+    public readonly record struct ZoneHead(Guid AccountId, ApiEnvironment Environment, long Serial, Guid? UserId, string Name);
 
     /// <summary>The zone's owner, environment and serial by primary key (see <see cref="ZoneHeadReader"/>).</summary>
-    public const string HeadSql = "SELECT account_id, environment, serial, user_id FROM zones WHERE id = @id";
+    public const string HeadSql = "SELECT account_id, environment, serial, user_id, name FROM zones WHERE id = @id";
 
     public static async Task<List<Record>> ReadRecordsAsync(DbConnection connection, SqlDialect sql, Guid zoneId, CancellationToken cancellationToken)
     {
