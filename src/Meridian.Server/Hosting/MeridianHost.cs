@@ -38,7 +38,8 @@ internal static class MeridianHost
         builder.WebHost.UseUrls("http://" + serve.Http);
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>()));
+        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         // Committed writes publish straight into this process's DNS server.
         builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
         builder.Services.AddPlatform();
@@ -100,7 +101,8 @@ internal static class MeridianHost
         return new DnsServerOptions
         {
             Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
-            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections, Ecs = dns.Ecs,
+            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections, MaxTcpConnectionsPerSource = dns.MaxTcpConnectionsPerSource,
+            Ecs = dns.Ecs,
         };
     }
 }
