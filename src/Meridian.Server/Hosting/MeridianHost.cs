@@ -30,12 +30,16 @@ internal static class MeridianHost
 
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         var dnsOverride = ConfigurationLayers.DnsListenOverride(flags);
-        var problems = serve.Validate().Concat(ReadDnsOptions(builder.Configuration, dnsOverride).Validate()).ToList();
+        var dns = ReadDnsOptions(builder.Configuration, dnsOverride);
+        var http = HttpLimitsOptions.Read(builder.Configuration);
+        var budgets = ConnectionBudgets.Of(http, dns, serve, DescriptorLimit.Read());
+        var problems = serve.Validate().Concat(dns.Validate()).Concat(http.Validate()).Concat(budgets.Validate()).ToList();
         var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
         if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
 
         builder.WebHost.UseUrls("http://" + serve.Http);
+        builder.UseConnectionBudgets(http, budgets);
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>(),
