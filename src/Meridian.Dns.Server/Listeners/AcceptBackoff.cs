@@ -4,8 +4,9 @@ namespace Meridian.Dns.Server.Listeners;
 /// <see cref="MaxDelay"/> while accepts keep failing, so a loop that cannot get a descriptor (EMFILE, ENFILE,
 /// ENOBUFS) sleeps instead of spinning on a listening socket that stays readable; and it says when to log, so
 /// a long outage writes one line per <see cref="LogInterval"/> instead of one per failure. One accept loop
-/// owns one instance; it is not thread-safe.</summary>
-internal sealed class AcceptBackoff(TimeProvider time)
+/// owns one instance; it is not thread-safe. The DNS TCP listeners use it, and so does the HTTP transport of
+/// <c>meridian serve</c>, whose framework loop would otherwise retry at once.</summary>
+public sealed class AcceptBackoff(TimeProvider time)
 {
     public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(5);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);

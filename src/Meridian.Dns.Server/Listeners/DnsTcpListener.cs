@@ -26,22 +26,42 @@ internal sealed class DnsTcpListener : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _acceptLoop;
 
-    public DnsTcpListener(IPEndPoint endpoint, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits,
-        ILogger logger, TimeProvider? time = null)
+    public DnsTcpListener(IPEndPoint endpoint, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger)
+        : this(Listen(endpoint), createHandler, statistics, limits, logger, TimeProvider.System)
     {
+    }
+
+    /// <summary>Serves on a socket that is bound and listening already; the listener owns it from here on.</summary>
+    internal DnsTcpListener(Socket listening, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger,
+        TimeProvider time)
+    {
+        _socket = listening;
         _createHandler = createHandler;
         _statistics = statistics;
         _idleTimeout = limits.IdleTimeout;
         _connections = new TcpConnectionTable(limits.MaxConnections, limits.MaxConnectionsPerSource);
         _logger = logger;
-        _time = time ?? TimeProvider.System;
-        _socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (endpoint.AddressFamily == AddressFamily.InterNetworkV6) _socket.DualMode = false;
-        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _socket.NoDelay = true;
-        _socket.Bind(endpoint);
-        _socket.Listen(512);
+        _time = time;
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    private static Socket Listen(IPEndPoint endpoint)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6) socket.DualMode = false;
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.NoDelay = true;
+            socket.Bind(endpoint);
+            socket.Listen(512);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     public IPEndPoint LocalEndPoint { get; }
