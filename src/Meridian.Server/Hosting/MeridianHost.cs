@@ -2,10 +2,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Meridian.Api.Admin;
 using Meridian.Api.Client;
+using Meridian.Api.Http;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
 using Meridian.Server.Geo;
+using Meridian.Server.Health;
 
 namespace Meridian.Server.Hosting;
 
@@ -51,6 +53,8 @@ internal static class MeridianHost
         builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
+        builder.Services.AddRequestFailureHandlers();
+        builder.Services.AddMeridianHealthChecks();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -79,10 +83,7 @@ internal static class MeridianHost
         });
         app.MapClientApiEndpoints();
         app.MapAdminApiEndpoints();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
-        app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0
-            ? Results.Ok(new { status = "ready" })
-            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable)).WithName("Ready");
+        app.MapMeridianHealthChecks();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Meridian.Dns.Server.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Meridian.Api.Tests.Support;
 
@@ -13,10 +14,13 @@ namespace Meridian.Api.Tests.Support;
 public sealed class MeridianApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _storageSettings;
+    private readonly CapturedLogs? _logs;
 
-    public MeridianApiFactory(IReadOnlyDictionary<string, string> storageSettings)
+    /// <param name="logs">Receives every log entry at every level (the console still gets warnings and worse).</param>
+    public MeridianApiFactory(IReadOnlyDictionary<string, string> storageSettings, CapturedLogs? logs = null)
     {
         _storageSettings = storageSettings;
+        _logs = logs;
         UseKestrel(0);
     }
 
@@ -51,5 +55,10 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
         // ECS is used only from IPv4 loopback, so a query over [::1] shows an untrusted source's option ignored.
         builder.UseSetting("Dns:Ecs:TrustedSources:0", "127.0.0.0/8");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new SubMicrosecondClock()));
+        if (_logs is not null)
+        {
+            // A rule for this provider alone wins over the general levels, so it sees debug entries too.
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+        }
     }
 }
