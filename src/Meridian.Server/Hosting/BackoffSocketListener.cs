@@ -8,24 +8,28 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace Meridian.Server.Hosting;
 
-/// <summary>One bound HTTP listening socket (see <see cref="BackoffSocketTransportFactory"/>). Kestrel calls
-/// <see cref="AcceptAsync"/> from one loop per endpoint, so the back-off state needs no lock.</summary>
-internal sealed partial class BackoffSocketListener(Socket socket, SocketConnectionContextFactory contexts, bool noDelay, ILogger logger,
-    TimeProvider time) : IConnectionListener
+/// <summary>One bound HTTP listening socket (see <see cref="BackoffSocketTransportFactory"/>): it accepts only while
+/// the connection budget has room (<see cref="HttpConnectionBudget"/>) and backs off when an accept fails. Kestrel calls
+/// <see cref="AcceptAsync"/> from one loop per endpoint, so that state needs no lock.</summary>
+internal sealed partial class BackoffSocketListener(Socket socket, SocketConnectionContextFactory contexts, bool noDelay, int maxConnections,
+    ILogger logger, TimeProvider time) : IConnectionListener
 {
     private static readonly Meter s_meter = new("Meridian.Server");
     private static readonly Counter<long> s_acceptFailures = s_meter.CreateCounter<long>("meridian.http.accept_failures",
         description: "HTTP accepts that failed (EMFILE, ENFILE, ENOBUFS, …); each is followed by a back-off");
 
     private readonly AcceptBackoff _backoff = new(time);
+    private readonly HttpConnectionBudget _budget = new(maxConnections, time);
     private readonly CancellationTokenSource _unbinding = new();
 
     public EndPoint EndPoint { get; } = socket.LocalEndPoint!;
 
     public async ValueTask<ConnectionContext?> AcceptAsync(CancellationToken cancellationToken = default)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _unbinding.Token);
         while (true)
         {
+            if (!await _budget.WaitForRoomAsync(stop.Token)) return null;
             Socket accepted;
             try
             {
@@ -41,24 +45,26 @@ internal sealed partial class BackoffSocketListener(Socket socket, SocketConnect
             }
             catch (SocketException e)
             {
-                if (!await BackOffAsync(e.SocketErrorCode, cancellationToken)) return null;
+                if (!await BackOffAsync(e.SocketErrorCode, stop.Token)) return null;
                 continue;
             }
             int recovered = _backoff.Succeeded();
             if (recovered > 0) LogAcceptRecovered(logger, EndPoint, recovered);
-            if (TryPrepare(accepted)) return contexts.Create(accepted);
+            if (!TryPrepare(accepted)) continue;
+            var connection = contexts.Create(accepted);
+            _budget.Add(connection);
+            return connection;
         }
     }
 
-    private async Task<bool> BackOffAsync(SocketError error, CancellationToken cancellationToken)
+    private async Task<bool> BackOffAsync(SocketError error, CancellationToken stop)
     {
         s_acceptFailures.Add(1, new TagList { { "error.type", error.ToString() } });
         var delay = _backoff.Failed(out long toReport);
         if (toReport > 0) LogAcceptFailing(logger, EndPoint, error, toReport);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _unbinding.Token);
         try
         {
-            await Task.Delay(delay, time, stop.Token);
+            await Task.Delay(delay, time, stop);
             return true;
         }
         catch (OperationCanceledException)

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Hosting;
 
-/// <summary>Kestrel's socket transport for IP endpoints, with an accept loop that backs off when accepts fail. Kestrel's
-/// own listener retries a failed accept at once, so out of descriptors (EMFILE) it spins a core; this one waits
-/// (<see cref="Meridian.Dns.Server.Listeners.AcceptBackoff"/>) and logs once per interval. Connections are still made
+/// <summary>Kestrel's socket transport for IP endpoints, with an accept loop that keeps to the HTTP connection budget
+/// and backs off when accepts fail. Kestrel's own listener accepts whatever comes (closing what is over its limit
+/// afterwards) and retries a failed accept at once, so out of descriptors (EMFILE) it spins a core; this one stops
+/// accepting at the budget (<see cref="HttpConnectionBudget"/>) and waits after a failure
+/// (<see cref="Meridian.Dns.Server.Listeners.AcceptBackoff"/>), logging once per interval. Connections are still made
 /// by Kestrel's <see cref="SocketConnectionContextFactory"/>, with the transport's options.</summary>
-internal sealed class BackoffSocketTransportFactory(IOptions<SocketTransportOptions> options, ILoggerFactory loggers, TimeProvider time)
-    : IConnectionListenerFactory, IConnectionListenerFactorySelector
+internal sealed class BackoffSocketTransportFactory(IOptions<SocketTransportOptions> options, ConnectionBudgets budgets, ILoggerFactory loggers,
+    TimeProvider time) : IConnectionListenerFactory, IConnectionListenerFactorySelector
 {
     public bool CanBind(EndPoint endpoint) => endpoint is IPEndPoint;
 
@@ -35,6 +37,7 @@ internal sealed class BackoffSocketTransportFactory(IOptions<SocketTransportOpti
             MaxWriteBufferSize = transport.MaxWriteBufferSize,
             UnsafePreferInlineScheduling = transport.UnsafePreferInlineScheduling,
         }, loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets"));
-        return new(new BackoffSocketListener(socket, contexts, transport.NoDelay, loggers.CreateLogger<BackoffSocketListener>(), time));
+        int maxConnections = budgets.HttpConnections + budgets.HttpUpgradedConnections;
+        return new(new BackoffSocketListener(socket, contexts, transport.NoDelay, maxConnections, loggers.CreateLogger<BackoffSocketListener>(), time));
     }
 }

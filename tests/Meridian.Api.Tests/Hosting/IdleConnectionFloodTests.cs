@@ -31,11 +31,13 @@ public sealed class IdleConnectionFloodTests(ITestOutputHelper output)
         var dns = server.DnsEndpoint;
 
         var held = new List<Socket>();
+        var clock = Stopwatch.StartNew();
         try
         {
             await OpenAsync(held, Enumerable.Repeat(IPAddress.Loopback, HttpConnections), http);
             await OpenAsync(held, Enumerable.Range(2, DnsSources).SelectMany(i => Enumerable.Repeat(IPAddress.Parse($"127.0.0.{i}"), DnsConnectionsPerSource)), dns);
             await Task.Delay(1000); // the server works through the connects (and closes what is over its budgets)
+            output.WriteLine($"connects made in {clock.Elapsed.TotalSeconds:F1} s");
 
             var cpuBefore = server.CpuTime;
             var window = Stopwatch.StartNew();
@@ -66,9 +68,11 @@ public sealed class IdleConnectionFloodTests(ITestOutputHelper output)
             foreach (var socket in held) socket.Dispose();
         }
 
+        var released = Stopwatch.StartNew();
         using var probe = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         await WaitForAsync(async () => (await probe.GetAsync("/healthz")).IsSuccessStatusCode, "HTTP");
         await WaitForAsync(async () => await DnsProbe.AskTcpAsync(dns, name, DnsType.A, TimeSpan.FromSeconds(2)) is { Rcode: 0, AnswerCount: 1 }, "DNS over TCP");
+        output.WriteLine($"HTTP and DNS over TCP answered {released.Elapsed.TotalSeconds:F2} s after the connections were closed");
     }
 
     private static async Task<string> CreateRecordAsync(MeridianProcess server)
@@ -95,7 +99,7 @@ public sealed class IdleConnectionFloodTests(ITestOutputHelper output)
         }
         try
         {
-            await Task.WhenAll(connects).WaitAsync(TimeSpan.FromSeconds(15));
+            await Task.WhenAll(connects).WaitAsync(TimeSpan.FromSeconds(3));
         }
         catch (Exception e) when (e is TimeoutException or SocketException)
         {

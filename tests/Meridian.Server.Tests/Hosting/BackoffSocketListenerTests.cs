@@ -20,7 +20,8 @@ public sealed class BackoffSocketListenerTests
         listening.Listen(16);
         var log = new CountingLogger();
         await using var listener = new BackoffSocketListener(listening,
-            new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), NullLogger.Instance), noDelay: true, log, TimeProvider.System);
+            new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), NullLogger.Instance), noDelay: true, maxConnections: 10, log,
+            TimeProvider.System);
         long failures = 0;
         using var meters = new MeterListener();
         meters.InstrumentPublished = (instrument, l) =>
@@ -38,6 +39,43 @@ public sealed class BackoffSocketListenerTests
         Assert.Null(accepted);
         Assert.InRange(Interlocked.Read(ref failures), 3, 30);
         Assert.Equal(1, log.Warnings);
+    }
+
+    [Fact]
+    public async Task Accepts_no_more_than_the_budget_until_a_connection_closes()
+    {
+        var listening = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listening.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listening.Listen(16);
+        await using var listener = new BackoffSocketListener(listening,
+            new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), NullLogger.Instance), noDelay: true, maxConnections: 2,
+            NullLogger.Instance, TimeProvider.System);
+        var clients = new List<Socket>();
+        try
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                clients.Add(client);
+                await client.ConnectAsync(listener.EndPoint); // the kernel completes the handshake; the third waits in the backlog
+            }
+            var first = await listener.AcceptAsync();
+            var second = await listener.AcceptAsync();
+            var third = listener.AcceptAsync().AsTask();
+
+            await Task.Delay(300);
+            Assert.False(third.IsCompleted, "a third connection was accepted over a budget of two");
+            await first!.DisposeAsync();
+            var admitted = await third.WaitAsync(TimeSpan.FromSeconds(5));
+
+            Assert.NotNull(admitted);
+            await second!.DisposeAsync();
+            await admitted.DisposeAsync();
+        }
+        finally
+        {
+            foreach (var client in clients) client.Dispose();
+        }
     }
 
     private sealed class CountingLogger : ILogger
