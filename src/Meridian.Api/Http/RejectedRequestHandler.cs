@@ -24,10 +24,10 @@ public sealed partial class RejectedRequestHandler(ILogger<RejectedRequestHandle
 
     private static string MessageFor(int status) => status switch
     {
-        StatusCodes.Status408RequestTimeout => "Request body arrived too slowly",
+        StatusCodes.Status408RequestTimeout => "Request body was not received in time",
         StatusCodes.Status413PayloadTooLarge => "Request body is too large",
         StatusCodes.Status431RequestHeaderFieldsTooLarge => "Request headers are too large",
-        _ => "Malformed request",
+        _ => "Bad request",
     };
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug,

@@ -13,6 +13,4 @@ public static class SurfaceErrors
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(new ErrorBody(message), JsonBody.Options, context.RequestAborted);
     }
-
-    public static IResult Result(int status, string message) => ApiErrors.Result(status, message);
 }

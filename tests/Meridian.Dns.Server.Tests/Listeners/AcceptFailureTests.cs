@@ -1,10 +1,7 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using Meridian.Dns.Records;
 using Meridian.Dns.Server.Answering;
 using Meridian.Dns.Server.Listeners;
-using Meridian.Dns.Server.Tests.Answering;
 using Meridian.Dns.Server.Zones;
 using Meridian.Dns.Wire;
 using Microsoft.Extensions.Logging;
@@ -20,12 +17,7 @@ public sealed class AcceptFailureTests
     public async Task Failing_accepts_back_off_log_one_line_and_open_connections_are_still_answered()
     {
         var zones = new ZoneSet();
-        zones.Publish(TestZones.Build("example.", """
-            $ORIGIN example.
-            @ 3600 SOA ns1 hostmaster 1 3600 900 604800 300
-            @ 3600 NS ns1
-            www 3600 A 192.0.2.3
-            """));
+        zones.Publish(TestZones.ListenerExample());
         var listening = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listening.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listening.Listen(16);
@@ -36,7 +28,7 @@ public sealed class AcceptFailureTests
         listener.Start();
         using var open = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await open.ConnectAsync(listener.LocalEndPoint);
-        Assert.Equal(DnsRcode.NoError, await AskAsync(open));
+        Assert.Equal(DnsRcode.NoError, await TcpQuestion.AskAsync(open, "www.example."));
 
         listening.Shutdown(SocketShutdown.Receive);
         // 1.5 s of failures: with waits of 5, 10, 20 … 640 ms that is about 8 attempts; a loop retrying at once makes
@@ -48,21 +40,6 @@ public sealed class AcceptFailureTests
         Assert.True(listener.IsAccepting);
         var warning = Assert.Single(log.Entries, e => e.Level >= LogLevel.Warning);
         Assert.Equal(2001, warning.Event.Id);
-        Assert.Equal(DnsRcode.NoError, await AskAsync(open));
-    }
-
-    private static async Task<DnsRcode> AskAsync(Socket socket)
-    {
-        var query = QueryMessages.Build("www.example.", DnsType.A);
-        var framed = new byte[query.Length + 2];
-        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)query.Length);
-        query.CopyTo(framed, 2);
-        await socket.SendAsync(framed);
-        using var stream = new NetworkStream(socket, ownsSocket: false);
-        var prefix = new byte[2];
-        await stream.ReadExactlyAsync(prefix).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        var message = new byte[BinaryPrimitives.ReadUInt16BigEndian(prefix)];
-        await stream.ReadExactlyAsync(message).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        return QueryMessages.Read(message).Rcode;
+        Assert.Equal(DnsRcode.NoError, await TcpQuestion.AskAsync(open, "www.example."));
     }
 }

@@ -1,9 +1,6 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using Meridian.Dns.Records;
 using Meridian.Dns.Server.Hosting;
-using Meridian.Dns.Server.Tests.Answering;
 using Meridian.Dns.Wire;
 
 namespace Meridian.Dns.Server.Tests.Listeners;
@@ -24,13 +21,7 @@ public sealed class TcpConnectionBudgetTests
             MaxTcpConnections = maxConnections,
             MaxTcpConnectionsPerSource = maxPerSource,
         });
-        server.Publish(TestZones.Build("example.", """
-            $ORIGIN example.
-            @ 3600 SOA ns1 hostmaster 1 3600 900 604800 300
-            @ 3600 NS ns1
-            ns1 3600 A 192.0.2.1
-            www 3600 A 192.0.2.3
-            """));
+        server.Publish(TestZones.ListenerExample());
         server.Start();
         return server;
     }
@@ -55,10 +46,10 @@ public sealed class TcpConnectionBudgetTests
             foreach (string other in new[] { "127.0.0.3", "127.0.0.1" })
             {
                 using var resolver = await ConnectFromAsync(other, endpoint);
-                Assert.Equal(DnsRcode.NoError, await AskAsync(resolver, "www.example."));
+                Assert.Equal(DnsRcode.NoError, await TcpQuestion.AskAsync(resolver, "www.example."));
             }
             // The source's admitted connections still work.
-            Assert.Equal(DnsRcode.NoError, await AskAsync(held[0], "www.example."));
+            Assert.Equal(DnsRcode.NoError, await TcpQuestion.AskAsync(held[0], "www.example."));
         }
         finally
         {
@@ -82,16 +73,16 @@ public sealed class TcpConnectionBudgetTests
             // Every connection but the second asks a question, so the second, not the first accepted, has been idle longest.
             for (int i = 0; i < held.Count; i++)
             {
-                if (i != 1) Assert.Equal(DnsRcode.NoError, await AskAsync(held[i], "www.example."));
+                if (i != 1) Assert.Equal(DnsRcode.NoError, await TcpQuestion.AskAsync(held[i], "www.example."));
             }
 
             using var newcomer = await ConnectFromAsync("127.0.0.6", endpoint);
-            Assert.Equal(DnsRcode.NoError, await AskAsync(newcomer, "www.example."));
+            Assert.Equal(DnsRcode.NoError, await TcpQuestion.AskAsync(newcomer, "www.example."));
 
             Assert.Equal(0, await ReadOrZeroAsync(held[1]));
             Assert.Equal(1, server.Statistics.TcpEvicted);
             Assert.Equal(0, server.Statistics.TcpRejected);
-            Assert.Equal(DnsRcode.NoError, await AskAsync(held[0], "www.example."));
+            Assert.Equal(DnsRcode.NoError, await TcpQuestion.AskAsync(held[0], "www.example."));
         }
         finally
         {
@@ -113,21 +104,6 @@ public sealed class TcpConnectionBudgetTests
             socket.Dispose();
             throw;
         }
-    }
-
-    private static async Task<DnsRcode> AskAsync(Socket socket, string name)
-    {
-        var query = QueryMessages.Build(name, DnsType.A);
-        var framed = new byte[query.Length + 2];
-        BinaryPrimitives.WriteUInt16BigEndian(framed, (ushort)query.Length);
-        query.CopyTo(framed, 2);
-        await socket.SendAsync(framed);
-        using var stream = new NetworkStream(socket, ownsSocket: false);
-        var prefix = new byte[2];
-        await stream.ReadExactlyAsync(prefix).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        var message = new byte[BinaryPrimitives.ReadUInt16BigEndian(prefix)];
-        await stream.ReadExactlyAsync(message).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        return QueryMessages.Read(message).Rcode;
     }
 
     /// <summary>What a read returns within 5 s: 0 when the server closed the connection (a reset counts too).</summary>
