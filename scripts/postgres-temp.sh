@@ -3,6 +3,8 @@
 #   scripts/postgres-temp.sh start [DIR]   initdb in DIR (default: a new temp dir), start on a free
 #                                          loopback port, print the connection string on stdout
 #   scripts/postgres-temp.sh stop DIR      stop that server and delete DIR
+#   scripts/postgres-temp.sh stop-server DIR   stop the server, keeping DIR (an outage, for tests)
+#   scripts/postgres-temp.sh start-server DIR  start it again on the same port, with the same data
 # PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user (runuser).
 # Trust authentication on loopback only; fsync is off: the data is thrown away.
 set -euo pipefail
@@ -31,6 +33,13 @@ free_port() {
   exit 1
 }
 
+# run_server BIN DIR PORT: pg_ctl start on loopback PORT, sockets in DIR, waiting until it accepts connections.
+run_server() {
+  as_server_user "$1/pg_ctl" -D "$2/data" -l "$2/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $3 -k $2 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null
+}
+
 start() {
   local dir=${1:-} bin port
   bin=$(find_bin)
@@ -42,9 +51,8 @@ start() {
     || { cat "$dir/initdb.log" >&2; exit 1; }
   for attempt in 1 2 3 4 5; do
     port=$(free_port)
-    if as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        start >/dev/null; then
+    if run_server "$bin" "$dir" "$port"; then
+      echo "$port" >"$dir/port"
       echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
       echo "postgres-temp: started in $dir (stop with: $0 stop $dir)" >&2
       return
@@ -64,8 +72,24 @@ stop() {
   rm -rf "$dir"
 }
 
+stop_server() {
+  local dir=${1:?usage: postgres-temp.sh stop-server DIR} bin
+  bin=$(find_bin)
+  # fast: sessions are ended and the server checkpoints, as a clean maintenance stop would
+  as_server_user "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+}
+
+start_server() {
+  local dir=${1:?usage: postgres-temp.sh start-server DIR} bin port
+  bin=$(find_bin)
+  port=$(cat "$dir/port")
+  run_server "$bin" "$dir" "$port"
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) echo "usage: $0 start [DIR] | stop DIR" >&2; exit 2 ;;
+  stop-server) shift; stop_server "$@" ;;
+  start-server) shift; start_server "$@" ;;
+  *) echo "usage: $0 start [DIR] | stop DIR | stop-server DIR | start-server DIR" >&2; exit 2 ;;
 esac

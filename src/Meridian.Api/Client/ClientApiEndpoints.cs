@@ -132,8 +132,21 @@ public static class ClientApiEndpoints
         if (!RouteIds.TryParse(id, out var recordId)) return ApiErrors.BadRequest("Invalid record ID");
         var (body, error) = await ReadJson<RecordRequest>(http);
         if (error is not null) return error;
-        var result = await records.UpdateAsync(http.Actor(), recordId, ToInput(body!), http.RequestAborted);
+        var otherDomain = await RefuseOtherDomainAsync(body!.DomainId, recordId, http, records);
+        if (otherDomain is not null) return otherDomain;
+        var result = await records.UpdateAsync(http.Actor(), recordId, ToInput(body), http.RequestAborted);
         return result.Succeeded ? TypedResults.Ok(RecordResponse.From(result.Value)) : ApiErrors.From(result.Error);
+    }
+
+    /// <summary>A record stays in its domain: a <c>domain_id</c> other than its own is refused rather than ignored, so a
+    /// client that meant to move it learns that it did not move.</summary>
+    private static async Task<IResult?> RefuseOtherDomainAsync(string? domainId, Guid recordId, HttpContext http, RecordService records)
+    {
+        if (domainId is null) return null;
+        if (!RouteIds.TryParse(domainId, out var zoneId)) return ApiErrors.BadRequest("Invalid domain ID");
+        var current = await records.GetAsync(http.Actor(), recordId, http.RequestAborted);
+        if (!current.Succeeded) return ApiErrors.From(current.Error);
+        return current.Value.ZoneId == zoneId ? null : ApiErrors.BadRequest("domain_id cannot be changed: a record stays in its domain");
     }
 
     private static async Task<IResult> DeleteRecord(string id, HttpContext http, RecordService records)

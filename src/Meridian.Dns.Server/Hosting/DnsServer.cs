@@ -3,6 +3,8 @@ using Meridian.Dns.Server.Answering;
 using Meridian.Dns.Server.Listeners;
 using Meridian.Dns.Server.Zones;
 using Meridian.Geo;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Meridian.Dns.Server.Hosting;
 
@@ -12,13 +14,16 @@ public sealed class DnsServer : IDisposable
     private readonly DnsServerOptions _options;
     private readonly GeoLocator? _geo;
     private readonly EcsPolicy _ecs;
+    private readonly ILoggerFactory _loggers;
     private readonly List<UdpListener> _udp = [];
     private readonly List<DnsTcpListener> _tcp = [];
-    private bool _disposed;
+    private volatile bool _started;
+    private volatile bool _disposed;
 
     /// <param name="geo">Locates clients for geo-targeted records (DESIGN "GeoDNS semantics"); without one every
     /// client is of unknown location. The server uses it but does not own it.</param>
-    public DnsServer(DnsServerOptions options, GeoLocator? geo = null)
+    /// <param name="loggers">Where the listeners report trouble (a failing accept); none: not logged.</param>
+    public DnsServer(DnsServerOptions options, GeoLocator? geo = null, ILoggerFactory? loggers = null)
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
@@ -26,6 +31,7 @@ public sealed class DnsServer : IDisposable
         _geo = geo;
         EcsPolicy.TryCreate(options.Ecs.Enabled, options.Ecs.TrustedSources, out var ecs, out _);
         _ecs = ecs ?? EcsPolicy.TrustEveryone;
+        _loggers = loggers ?? NullLoggerFactory.Instance;
     }
 
     internal ZoneSet Zones { get; } = new();
@@ -37,9 +43,14 @@ public sealed class DnsServer : IDisposable
 
     public IReadOnlyList<IPEndPoint> TcpEndpoints => _tcp.Select(t => t.LocalEndPoint).ToList();
 
+    /// <summary>True once started and until disposed while every UDP receive loop and TCP accept loop runs.</summary>
+    public bool IsListening => _started && !_disposed && _udp.All(u => u.IsReceiving) && _tcp.All(t => t.IsAccepting);
+
     /// <summary>Binds every address and starts answering.</summary>
     public void Start()
     {
+        var tcpLimits = new TcpLimits(_options.TcpIdleTimeout, _options.MaxTcpConnections, _options.MaxTcpConnectionsPerSource);
+        var tcpLogger = _loggers.CreateLogger<DnsTcpListener>();
         foreach (var item in _options.Listen)
         {
             if (!DnsServerOptions.TryParseEndpoint(item, out var endpoint)) throw new InvalidOperationException($"bad listen address '{item}'");
@@ -50,8 +61,7 @@ public sealed class DnsServer : IDisposable
                 try
                 {
                     // TCP takes the same port as UDP, including when the port was picked by the system.
-                    tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics,
-                        _options.TcpIdleTimeout, _options.MaxTcpConnections);
+                    tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics, tcpLimits, tcpLogger);
                 }
                 catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse && endpoint.Port == 0 && attempt < 20)
                 {
@@ -66,6 +76,7 @@ public sealed class DnsServer : IDisposable
         }
         foreach (var udp in _udp) udp.Start();
         foreach (var tcp in _tcp) tcp.Start();
+        _started = true;
     }
 
     /// <summary>Starts answering for a zone, or replaces it atomically.</summary>

@@ -26,8 +26,13 @@ public sealed class DnsServerOptions
     /// <summary>How long an idle TCP connection is kept open (RFC 7766 §6.2.3).</summary>
     public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Concurrent TCP connections per address; more are closed at once.</summary>
+    /// <summary>Concurrent TCP connections per address. When it is reached, the connection idle the longest is
+    /// closed to admit a new one (RFC 7766 §6.2.3).</summary>
     public int MaxTcpConnections { get; init; } = 1000;
+
+    /// <summary>Concurrent TCP connections one source (an IPv4 address, or an IPv6 /64) may hold per address;
+    /// more are closed at once. Above <see cref="MaxTcpConnections"/> it has no effect.</summary>
+    public int MaxTcpConnectionsPerSource { get; init; } = 50;
 
     /// <summary>Whose EDNS Client Subnet options decide a client's location.</summary>
     public DnsEcsOptions Ecs { get; init; } = new();
@@ -58,6 +63,7 @@ public sealed class DnsServerOptions
         if (MaxUdpPayload is < 512 or > 65535) problems.Add("Dns:MaxUdpPayload must be 512 to 65535");
         if (UdpWorkers < 0) problems.Add("Dns:UdpWorkers must be 0 (one per core) or more");
         if (MaxTcpConnections < 1) problems.Add("Dns:MaxTcpConnections must be at least 1");
+        if (MaxTcpConnectionsPerSource < 1) problems.Add("Dns:MaxTcpConnectionsPerSource must be at least 1");
         if (TcpIdleTimeout <= TimeSpan.Zero) problems.Add("Dns:TcpIdleTimeout must be positive");
         if (!EcsPolicy.TryCreate(Ecs.Enabled, Ecs.TrustedSources, out _, out var ecsError)) problems.Add(ecsError);
         return problems;

@@ -4,12 +4,15 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Meridian.Dns.Server.Answering;
+using Microsoft.Extensions.Logging;
 
 namespace Meridian.Dns.Server.Listeners;
 
 /// <summary>DNS over TCP (RFC 7766): two-octet length prefixes, any number of queries per connection
-/// (pipelined queries are read and answered as they come), an idle timeout, and a cap on concurrent
-/// connections beyond which new ones are closed at once.</summary>
+/// (pipelined queries are read and answered as they come), an idle timeout, a cap per source beyond which new
+/// connections are closed at once, and a cap in all at which the longest-idle connection is closed to admit a
+/// new one (<see cref="TcpConnectionTable"/>). A failing accept backs off instead of retrying at once
+/// (<see cref="AcceptBackoff"/>).</summary>
 internal sealed class DnsTcpListener : IDisposable
 {
     private readonly Socket _socket;
@@ -17,34 +20,62 @@ internal sealed class DnsTcpListener : IDisposable
     private readonly ConcurrentBag<IQueryHandler> _handlers = [];
     private readonly ListenerStatistics _statistics;
     private readonly TimeSpan _idleTimeout;
-    private readonly int _maxConnections;
+    private readonly TcpConnectionTable _connections;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
-    private int _openConnections;
     private Task? _acceptLoop;
 
-    public DnsTcpListener(IPEndPoint endpoint, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TimeSpan idleTimeout, int maxConnections)
+    public DnsTcpListener(IPEndPoint endpoint, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger)
+        : this(Listen(endpoint), createHandler, statistics, limits, logger, TimeProvider.System)
     {
+    }
+
+    /// <summary>Serves on a socket that is bound and listening already; the listener owns it from here on.</summary>
+    internal DnsTcpListener(Socket listening, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger,
+        TimeProvider time)
+    {
+        _socket = listening;
         _createHandler = createHandler;
         _statistics = statistics;
-        _idleTimeout = idleTimeout;
-        _maxConnections = maxConnections;
-        _socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        if (endpoint.AddressFamily == AddressFamily.InterNetworkV6) _socket.DualMode = false;
-        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _socket.NoDelay = true;
-        _socket.Bind(endpoint);
-        _socket.Listen(512);
+        _idleTimeout = limits.IdleTimeout;
+        _connections = new TcpConnectionTable(limits.MaxConnections, limits.MaxConnectionsPerSource);
+        _logger = logger;
+        _time = time;
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    private static Socket Listen(IPEndPoint endpoint)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endpoint.AddressFamily == AddressFamily.InterNetworkV6) socket.DualMode = false;
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.NoDelay = true;
+            socket.Bind(endpoint);
+            socket.Listen(512);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     public IPEndPoint LocalEndPoint { get; }
 
-    public int OpenConnections => Volatile.Read(ref _openConnections);
+    public int OpenConnections => _connections.Count;
+
+    /// <summary>False once the accept loop has ended for any reason other than <see cref="Dispose"/>.</summary>
+    public bool IsAccepting => _acceptLoop is { IsCompleted: false };
 
     public void Start() => _acceptLoop = Task.Run(AcceptLoopAsync);
 
     private async Task AcceptLoopAsync()
     {
+        var backoff = new AcceptBackoff(_time);
         while (!_stopping.IsCancellationRequested)
         {
             Socket client;
@@ -56,34 +87,78 @@ internal sealed class DnsTcpListener : IDisposable
             {
                 return;
             }
-            catch (SocketException)
-            {
-                continue; // a connection that died before it was accepted
-            }
             catch (ObjectDisposedException)
             {
                 return;
             }
-            if (Interlocked.Increment(ref _openConnections) > _maxConnections)
+            catch (SocketException e)
             {
-                Interlocked.Decrement(ref _openConnections);
-                _statistics.CountTcpRejected();
-                client.Dispose();
+                // Out of descriptors or buffers, or a connection that died in the backlog: the listening socket
+                // stays readable, so retrying at once would spin a core until the cause goes away.
+                if (!await BackOffAsync(backoff, e.SocketErrorCode)) return;
                 continue;
             }
-            _statistics.CountTcpConnection();
-            _ = Task.Run(() => ServeConnectionAsync(client));
+            int recovered = backoff.Succeeded();
+            if (recovered > 0) DnsTcpListenerLog.AcceptRecovered(_logger, LocalEndPoint, recovered);
+            Admit(client);
         }
     }
 
-    private async Task ServeConnectionAsync(Socket client)
+    private async Task<bool> BackOffAsync(AcceptBackoff backoff, SocketError error)
     {
-        client.NoDelay = true;
+        _statistics.CountAcceptFailure(error);
+        var delay = backoff.Failed(out long toReport);
+        if (toReport > 0) DnsTcpListenerLog.AcceptFailing(_logger, LocalEndPoint, error, toReport);
+        try
+        {
+            await Task.Delay(delay, _time, _stopping.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Admit(Socket client)
+    {
+        var connection = new TcpConnection(client, SourceOf(client));
+        if (!_connections.TryAdmit(connection, out var evicted))
+        {
+            _statistics.CountTcpRejected();
+            client.Dispose();
+            return;
+        }
+        if (evicted is not null)
+        {
+            _statistics.CountTcpEvicted();
+            evicted.Close();
+        }
+        _statistics.CountTcpConnection();
+        _ = Task.Run(() => ServeConnectionAsync(connection));
+    }
+
+    private static TcpSource SourceOf(Socket client)
+    {
+        try
+        {
+            return client.RemoteEndPoint is IPEndPoint remote ? TcpSource.Of(remote.Address) : default;
+        }
+        catch (SocketException)
+        {
+            return default; // reset before we looked: it counts against the unknown source and ends at the first read
+        }
+    }
+
+    private async Task ServeConnectionAsync(TcpConnection connection)
+    {
+        var client = connection.Socket;
         var handler = _handlers.TryTake(out var pooled) ? pooled : _createHandler();
         var query = ArrayPool<byte>.Shared.Rent(65535 + 2);
         var response = ArrayPool<byte>.Shared.Rent(65535 + 2);
         try
         {
+            client.NoDelay = true;
             var remote = client.RemoteEndPoint as IPEndPoint;
             byte[] address = remote?.Address.IsIPv4MappedToIPv6 == true ? remote.Address.MapToIPv4().GetAddressBytes() : remote?.Address.GetAddressBytes() ?? [];
             while (!_stopping.IsCancellationRequested)
@@ -102,19 +177,20 @@ internal sealed class DnsTcpListener : IDisposable
                 }
                 BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)written);
                 await client.SendAsync(response.AsMemory(0, written + 2), SocketFlags.None, _stopping.Token);
+                connection.MarkIdle();
             }
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException or IOException)
         {
-            // The client left, was idle too long, or we are stopping: the connection just ends.
+            // The client left, was idle too long, was closed to admit another, or we are stopping: it just ends.
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(query);
             ArrayPool<byte>.Shared.Return(response);
             _handlers.Add(handler);
+            _connections.Release(connection);
             client.Dispose();
-            Interlocked.Decrement(ref _openConnections);
         }
     }
 

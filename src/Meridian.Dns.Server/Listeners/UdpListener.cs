@@ -57,6 +57,9 @@ internal sealed class UdpListener : IDisposable
         }
     }
 
+    /// <summary>True while every receive thread runs (they end only when the listener stops, or on a bug).</summary>
+    public bool IsReceiving => _threads.Count > 0 && _threads.All(t => t.IsAlive);
+
     /// <summary>True when the loops batch system calls (recvmmsg/sendmmsg).</summary>
     public bool UsesBatching => _batched;
 

@@ -4,6 +4,7 @@ using Meridian.Dns.Server.Hosting;
 using Meridian.Dns.Server.Zones;
 using Meridian.Geo;
 using Meridian.Server.Geo;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Meridian.Server.Cli;
 
@@ -63,7 +64,13 @@ internal static class DnsCommand
         using var geoLoader = new GeoDatabaseLoader(geo, geoDatabase, info => stdout.WriteLine($"meridian dns: {info}"),
             warning => stderr.WriteLine($"meridian dns: {warning}"));
         geoLoader.Start(watch: true);
-        using var server = new DnsServer(options, geo);
+        // The listeners report trouble (a failing accept) on stderr, as the warnings above.
+        using var loggers = LoggerFactory.Create(logging =>
+        {
+            logging.AddSimpleConsole(format => format.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+            logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
+        using var server = new DnsServer(options, geo, loggers);
         foreach (var (origin, path) in zones)
         {
             try

@@ -2,6 +2,7 @@ using Meridian.Api;
 using Meridian.Api.Admin;
 using Meridian.Api.Auth;
 using Meridian.Api.Client;
+using Meridian.Api.Http;
 using Meridian.Api.Idempotency;
 using Meridian.Api.OpenApi;
 using Meridian.Api.Partner;
@@ -10,6 +11,7 @@ using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
 using Meridian.Server.Geo;
+using Meridian.Server.Health;
 using Meridian.Web;
 
 namespace Meridian.Server.Hosting;
@@ -35,22 +37,28 @@ internal static class MeridianHost
 
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         var dnsOverride = ConfigurationLayers.DnsListenOverride(flags);
-        var problems = serve.Validate().Concat(ReadDnsOptions(builder.Configuration, dnsOverride).Validate())
-            .Concat(SandboxDns.Validate(builder.Configuration)).ToList();
+        var dns = ReadDnsOptions(builder.Configuration, dnsOverride);
+        var sandboxListen = SandboxDns.ListenFrom(builder.Configuration);
+        var http = HttpLimitsOptions.Read(builder.Configuration);
+        var budgets = ConnectionBudgets.Of(http, dns, serve, DescriptorLimit.Read(), sandboxListen.Count);
+        var problems = serve.Validate().Concat(dns.Validate()).Concat(SandboxDns.Validate(builder.Configuration))
+            .Concat(http.Validate()).Concat(budgets.Validate()).ToList();
         var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
         if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
 
         builder.WebHost.UseUrls("http://" + serve.Http);
+        builder.UseConnectionBudgets(http, budgets);
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>()));
+        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var listen = SandboxDns.ListenFrom(configuration);
             return new SandboxDns(listen.Count == 0 ? null
-                : new DnsServer(ReadDnsOptions(configuration, listen), provider.GetRequiredService<GeoLocator>()));
+                : new DnsServer(ReadDnsOptions(configuration, listen), provider.GetRequiredService<GeoLocator>(), provider.GetRequiredService<ILoggerFactory>()));
         });
         // Committed writes publish straight into this process's DNS servers: production's, and the sandbox's.
         builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
@@ -62,6 +70,7 @@ internal static class MeridianHost
         builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
+        builder.Services.AddMeridianHealthChecks();
         builder.Services.AddMeridianAuthentication(builder.Configuration);
         builder.Services.AddOptions<PublicUrlOptions>().Configure<IConfiguration>((options, configuration) =>
         {
@@ -70,6 +79,8 @@ internal static class MeridianHost
             options.PublicUrl = string.IsNullOrWhiteSpace(configured) ? "http://" + http : configured;
         });
         builder.Services.AddSingleton<LoginLinks>();
+        // Outages (503) and requests Kestrel rejected (4xx) are answered before the surfaces' catch-all 500.
+        builder.Services.AddRequestFailureHandlers();
         builder.Services.AddApiSurfaces();
         builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
         builder.Services.AddMeridianOpenApi();
@@ -82,10 +93,7 @@ internal static class MeridianHost
         app.MapInterfaceEndpoints();
         app.MapAdminApiEndpoints();
         app.MapMeridianOpenApi();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
-        app.MapGet("/readyz", (DnsServer server) => server.Endpoints.Count > 0
-            ? Results.Ok(new { status = "ready" })
-            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable)).WithName("Ready");
+        app.MapMeridianHealthChecks();
         return app;
     }
 
@@ -108,7 +116,8 @@ internal static class MeridianHost
         return new DnsServerOptions
         {
             Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
-            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections, Ecs = dns.Ecs,
+            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections, MaxTcpConnectionsPerSource = dns.MaxTcpConnectionsPerSource,
+            Ecs = dns.Ecs,
         };
     }
 }

@@ -44,6 +44,24 @@ public abstract partial class ClientApiTests
         foreach (var domain in listed.EnumerateArray()) AssertDomainShape(domain, client.AccountId, Text(domain, "name"));
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task CreateDomain_reads_the_JSON_body_whatever_its_content_type(string? contentType)
+    {
+        // Documented in README ("APIs"): the bearer token, which no cross-site form can add, is what keeps a browser's
+        // simple request out, so the media type is not checked.
+        var client = await Host.NewClientAsync();
+        string name = TestNames.Domain("ctype");
+        var content = new StringContent($$"""{"name":"{{name}}"}""");
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        var created = (await client.Api.SendAsync(HttpMethod.Post, "/api/client/domains", content)).Expect(201);
+
+        Assert.Equal(name + ".", Text(created, "name"));
+    }
+
     [Fact]
     public async Task ListDomains_is_an_empty_array_for_a_new_client()
     {

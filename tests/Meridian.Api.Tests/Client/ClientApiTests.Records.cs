@@ -183,6 +183,25 @@ public abstract partial class ClientApiTests
     }
 
     [Fact]
+    public async Task UpdateRecord_refuses_another_domains_domain_id_with_400_and_changes_nothing()
+    {
+        var (client, domainId, zone) = await ClientWithDomainAsync("stay");
+        var other = IdOf(await client.Api.CreateDomainAsync(TestNames.Domain("elsewhere")));
+        var record = await client.Api.CreateRecordAsync(domainId, "www", "A", "192.0.2.1");
+        string path = $"/api/client/records/{IdOf(record)}";
+
+        (await client.Api.PutJsonAsync(path, new JsonObject { ["domain_id"] = other.ToString(), ["value"] = "192.0.2.2" }))
+            .ExpectError(400, "domain_id cannot be changed");
+        (await client.Api.PutJsonAsync(path, new JsonObject { ["domain_id"] = "not-a-uuid", ["value"] = "192.0.2.2" })).ExpectError(400, "Invalid domain ID");
+
+        Assert.Equal("192.0.2.1", Text((await client.Api.ListRecordsAsync(domainId)).Single(), "value"));
+        Assert.Empty(await client.Api.ListRecordsAsync(other));
+        // The record's own domain_id is accepted, so a client may send back the object it read.
+        var updated = (await client.Api.PutJsonAsync(path, new JsonObject { ["domain_id"] = domainId.ToString(), ["value"] = "192.0.2.3" })).Expect(200);
+        Assert.Equal(("www." + zone, "192.0.2.3"), (Text(updated, "name"), Text(updated, "value")));
+    }
+
+    [Fact]
     public async Task UpdateRecord_of_an_MX_keeps_its_priority_unless_given()
     {
         var (client, domainId, zone) = await ClientWithDomainAsync("updmx");

@@ -20,6 +20,9 @@ public abstract class ApiHost : IAsyncLifetime
 
     public MeridianApiFactory Factory => _factory ?? throw new InvalidOperationException("the host has not been started");
 
+    /// <summary>Set before starting to capture every log entry of the host.</summary>
+    public CapturedLogs? Logs { get; init; }
+
     /// <summary>The DNS server's UDP/TCP endpoint on 127.0.0.1.</summary>
     public IPEndPoint DnsEndpoint => Factory.DnsEndpoint;
 
@@ -34,7 +37,7 @@ public abstract class ApiHost : IAsyncLifetime
 
     private async Task StartOnceAsync()
     {
-        var factory = new MeridianApiFactory(await CreateStorageAsync(), CreateClock());
+        var factory = new MeridianApiFactory(await CreateStorageAsync(), CreateClock(), Logs);
         factory.StartServer();
         _factory = factory;
     }

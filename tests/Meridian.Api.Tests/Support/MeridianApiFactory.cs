@@ -3,6 +3,7 @@ using Meridian.Dns.Server.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Meridian.Api.Tests.Support;
 
@@ -14,12 +15,15 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> _storageSettings;
     private readonly TimeProvider _clock;
+    private readonly CapturedLogs? _logs;
 
     /// <param name="clock">The application's clock (by default <see cref="SubMicrosecondClock"/>).</param>
-    public MeridianApiFactory(IReadOnlyDictionary<string, string> storageSettings, TimeProvider? clock = null)
+    /// <param name="logs">Receives every log entry at every level (the console still gets warnings and worse).</param>
+    public MeridianApiFactory(IReadOnlyDictionary<string, string> storageSettings, TimeProvider? clock = null, CapturedLogs? logs = null)
     {
         _storageSettings = storageSettings;
         _clock = clock ?? new SubMicrosecondClock();
+        _logs = logs;
         UseKestrel(0);
     }
 
@@ -58,5 +62,10 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
         // ECS is used only from IPv4 loopback, so a query over [::1] shows an untrusted source's option ignored.
         builder.UseSetting("Dns:Ecs:TrustedSources:0", "127.0.0.0/8");
         builder.ConfigureServices(services => services.AddSingleton(_clock));
+        if (_logs is not null)
+        {
+            // A rule for this provider alone wins over the general levels, so it sees debug entries too.
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+        }
     }
 }

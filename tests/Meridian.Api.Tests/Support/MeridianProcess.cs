@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Meridian.Api.Tests.Support;
@@ -9,7 +10,7 @@ namespace Meridian.Api.Tests.Support;
 /// <summary>The real `meridian` executable as a child process on a fresh SQLite directory, with one client
 /// account made through its admin API with the key it prints on first start. For requests whose failure mode is runaway work: the process
 /// can be killed, which stops that work, where a thread inside the test process could not be.</summary>
-public sealed class MeridianProcess : IAsyncDisposable
+public sealed partial class MeridianProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -28,13 +29,31 @@ public sealed class MeridianProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The DNS server's endpoint (UDP and TCP), as the child logged it when it started listening.</summary>
+    public IPEndPoint DnsEndpoint { get; private set; } = null!;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>User and system CPU time the child has used so far (on Linux, from /proc/PID/stat).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <param name="inDataDirectory">Run with the data directory as the working directory (the process's content
     /// root), as bench/api-load.sh and a service unit with WorkingDirectory= do.</param>
-    public static async Task<MeridianProcess> StartAsync(bool inDataDirectory = false)
+    /// <param name="settings">More configuration, "Section:Key=value" each.</param>
+    /// <param name="descriptorLimit">Start under this open-file limit (soft and hard), with util-linux prlimit.</param>
+    public static async Task<MeridianProcess> StartAsync(bool inDataDirectory = false, IReadOnlyList<string>? settings = null, int? descriptorLimit = null)
     {
         string directory = Path.Combine(Path.GetTempPath(), "meridian-api-child-" + Guid.NewGuid().ToString("N")[..12]);
         int port = FreeTcpPort();
-        var info = new ProcessStartInfo(ExternalTool.Find("dotnet") ?? "dotnet")
+        string dotnet = ExternalTool.Find("dotnet") ?? "dotnet";
+        var info = new ProcessStartInfo(descriptorLimit is null ? dotnet : ExternalTool.Find("prlimit") ?? "prlimit")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
@@ -43,8 +62,15 @@ public sealed class MeridianProcess : IAsyncDisposable
             Directory.CreateDirectory(directory);
             info.WorkingDirectory = directory;
         }
+        // prlimit executes the command in its own process, so the child's id stays that of meridian.
+        if (descriptorLimit is int limit)
+        {
+            info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={limit}:{limit}"));
+            info.ArgumentList.Add(dotnet);
+        }
         foreach (string arg in new[] { Executable, "serve", "--data", directory, "--http", $"127.0.0.1:{port}", "--dns", "127.0.0.1:0" })
             info.ArgumentList.Add(arg);
+        foreach (string setting in settings ?? []) info.ArgumentList.Add("--" + setting);
         // A ceiling on the heap: runaway work fails inside the child instead of exhausting the machine.
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x30000000";
         // The sandbox DNS listener on a port of the system's choosing, so children never collide on 5301.
@@ -52,9 +78,12 @@ public sealed class MeridianProcess : IAsyncDisposable
         var process = Process.Start(info)!;
         // The first start prints the admin key alone on a line; it makes the client account below.
         var adminKey = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dnsEndpoint = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
         {
             if (line.Data?.StartsWith("mk_", StringComparison.Ordinal) == true) adminKey.TrySetResult(line.Data.Trim());
+            var listening = line.Data is null ? Match.Empty : DnsListeningLine().Match(line.Data);
+            if (listening.Success) dnsEndpoint.TrySetResult(IPEndPoint.Parse(listening.Groups[1].Value));
         };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -65,6 +94,7 @@ public sealed class MeridianProcess : IAsyncDisposable
         {
             await child.WaitUntilReadyAsync();
             child.ClientToken = await CreateClientAsync(baseAddress, await adminKey.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            child.DnsEndpoint = await dnsEndpoint.Task.WaitAsync(TimeSpan.FromSeconds(10));
             return child;
         }
         catch
@@ -149,6 +179,10 @@ public sealed class MeridianProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>The host's start-up line "DNS listening on 127.0.0.1:PORT (UDP and TCP)".</summary>
+    [GeneratedRegex(@"DNS listening on (\S+) \(UDP and TCP\)")]
+    private static partial Regex DnsListeningLine();
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"meridian serve at {BaseAddress} (pid {_process.Id})");
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Meridian.Api.Tests.Support;
@@ -19,7 +18,7 @@ public sealed class PostgresServer : IAsyncLifetime
         if (string.IsNullOrWhiteSpace(given))
         {
             _startedIn = Path.Combine(Path.GetTempPath(), "meridian-api-pg-" + Guid.NewGuid().ToString("N")[..12]);
-            given = (await RunScriptAsync("start", _startedIn)).Trim().Split('\n')[^1];
+            given = (await PostgresTempScript.RunAsync("start", _startedIn)).Trim().Split('\n')[^1];
         }
         _adminConnectionString = new NpgsqlConnectionStringBuilder(given) { Pooling = false }.ToString();
     }
@@ -40,7 +39,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_startedIn is not null) await RunScriptAsync("stop", _startedIn);
+        if (_startedIn is not null) await PostgresTempScript.RunAsync("stop", _startedIn);
     }
 
     private async Task ExecuteAsync(string sql)
@@ -49,31 +48,5 @@ public sealed class PostgresServer : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<string> RunScriptAsync(string verb, string directory)
-    {
-        string script = Path.Combine(RepositoryRoot(), "scripts", "postgres-temp.sh");
-        if (!File.Exists(script))
-        {
-            throw new InvalidOperationException(
-                $"PostgreSQL tests need {EnvironmentVariable} (a connection string of a user that may CREATE DATABASE) or {script}");
-        }
-        var start = new ProcessStartInfo("bash", [script, verb, directory]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"postgres-temp.sh {verb} failed: {await stderr}");
-        return await stdout;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Meridian.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("repository root (Meridian.sln) not found above " + AppContext.BaseDirectory);
     }
 }

@@ -35,13 +35,7 @@ public abstract class ListenerTests : IDisposable
             MaxTcpConnections = 3,
             BatchedUdp = batchedUdp,
         });
-        _server.Publish(TestZones.Build("example.", """
-            $ORIGIN example.
-            @ 3600 SOA ns1 hostmaster 1 3600 900 604800 300
-            @ 3600 NS ns1
-            ns1 3600 A 192.0.2.1
-            www 3600 A 192.0.2.3
-            """));
+        _server.Publish(TestZones.ListenerExample());
         _server.Start();
     }
 
