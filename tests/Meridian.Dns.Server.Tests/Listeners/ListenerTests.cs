@@ -141,21 +141,30 @@ public abstract class ListenerTests : IDisposable
     [Fact]
     public async Task Connections_over_the_cap_are_closed_at_once_and_the_rest_keep_working()
     {
+        // Its own server with a long idle timeout: with the class's 500 ms, a loaded machine could let the held
+        // connections time out before the extra one arrives, which would then be admitted.
+        using var server = new DnsServer(new DnsServerOptions
+        {
+            Listen = ["127.0.0.1:0"], UdpWorkers = 1, TcpIdleTimeout = TimeSpan.FromSeconds(60), MaxTcpConnections = 3,
+        });
+        server.Publish(TestZones.ListenerExample());
+        server.Start();
+        var endpoint = server.Endpoints[0];
         var held = new List<TcpClient>();
         try
         {
             for (int i = 0; i < 3; i++)
             {
                 var c = new TcpClient();
-                await c.ConnectAsync(Endpoint);
+                await c.ConnectAsync(endpoint);
                 held.Add(c);
             }
-            await WaitUntil(() => _server.Statistics.TcpConnections >= 3);
+            await WaitUntil(() => server.Statistics.TcpConnections >= 3);
             using var extra = new TcpClient();
-            await extra.ConnectAsync(Endpoint);
+            await extra.ConnectAsync(endpoint);
             var read = await extra.GetStream().ReadAsync(new byte[1]).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
             Assert.Equal(0, read);
-            Assert.True(_server.Statistics.TcpRejected >= 1);
+            Assert.True(server.Statistics.TcpRejected >= 1);
 
             var stream = held[0].GetStream();
             await stream.WriteAsync(Framed(QueryMessages.Build("www.example.", DnsType.A)));
