@@ -22,7 +22,9 @@ public static class MeridianAuthentication
             if (hosts is not null) options.SandboxHosts = [.. hosts];
         });
         services.AddSingleton<RequestEnvironments>();
-        services.AddAuthentication(Scheme)
+        // No default scheme: requests are authenticated only where a policy names the scheme (every surface's group),
+        // once, so /healthz, /docs and the interface's pages pay nothing for it.
+        services.AddAuthentication()
             .AddPolicyScheme(Scheme, Scheme, options => options.ForwardDefaultSelector = SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

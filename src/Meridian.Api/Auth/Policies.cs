@@ -21,8 +21,10 @@ public static class Policies
         options.AddPolicy(Partner, p => Surface(p, AccountKind.Partner));
         options.AddPolicy(Client, p => Surface(p, AccountKind.Client));
         options.AddPolicy(Admin, p => Surface(p, AccountKind.Admin));
+        // A scope policy names no scheme: it always stands beside its surface's policy, which does, and a scheme
+        // named twice would be authenticated and merged twice per request.
         foreach (string scope in Scopes.Known)
-            options.AddPolicy(Scope(scope), p => p.AddAuthenticationSchemes(MeridianAuthentication.Scheme).RequireClaim(MeridianClaims.Scope, scope));
+            options.AddPolicy(Scope(scope), p => p.RequireClaim(MeridianClaims.Scope, scope));
     }
 
     private static void Surface(AuthorizationPolicyBuilder policy, AccountKind kind) =>

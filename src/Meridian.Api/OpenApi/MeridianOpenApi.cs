@@ -42,7 +42,8 @@ public static class MeridianOpenApi
     public static WebApplication MapMeridianOpenApi(this WebApplication app)
     {
         app.MapOpenApiDocuments();
-        app.UseSwaggerUI(options =>
+        // Only requests under /docs pass through the UI's middleware: every other request would pay for its path check.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/" + SwaggerUiPath), docs => docs.UseSwaggerUI(options =>
         {
             options.RoutePrefix = SwaggerUiPath;
             options.DocumentTitle = "Meridian API documentation";
@@ -51,7 +52,7 @@ public static class MeridianOpenApi
             options.EnableValidator(null);
             options.EnableTryItOutByDefault();
             options.DisplayRequestDuration();
-        });
+        }));
         return app;
     }
 }
