@@ -132,9 +132,14 @@ public static class PartnerRecordEndpoints
                 problems.Add(new Problem($"patches[{i}].id", "not_found", $"patches[{i}]: Record not found"));
                 continue;
             }
-            // SRV parts left out of a patch come from the record as it is now.
-            var current = await records.GetAsync(actor, recordId, http.RequestAborted);
-            var input = PartnerRecordMapping.ToInput(patch, current.Succeeded ? current.Value : null);
+            // SRV parts left out of a patch come from the record as it is now; only a patch naming some reads it.
+            Record? current = null;
+            if (patch.Weight is not null || patch.Port is not null || patch.Target is not null)
+            {
+                var found = await records.GetAsync(actor, recordId, http.RequestAborted);
+                if (found.Succeeded) current = found.Value;
+            }
+            var input = PartnerRecordMapping.ToInput(patch, current);
             if (input.Succeeded) patches.Add((recordId, input.Value));
             else problems.AddRange(input.Error.Problems.Select(p => p with { Field = $"patches[{i}].{p.Field}", Message = $"patches[{i}]: {p.Message}" }));
         }
