@@ -28,6 +28,16 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    public DbSet<ProviderConnection> ProviderConnections => Set<ProviderConnection>();
+
+    public DbSet<DkimKey> DkimKeys => Set<DkimKey>();
+
+    public DbSet<EmailDnsChange> EmailDnsChanges => Set<EmailDnsChange>();
+
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var listComparer = new ValueComparer<string[]>(
@@ -90,6 +100,8 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             session.HasIndex(s => s.LoginTokenHash).IsUnique();
             session.HasIndex(s => s.SessionTokenHash);
         });
+
+        EmailDnsModel.Configure(modelBuilder, environment);
 
         modelBuilder.Entity<IdempotentRequest>(request =>
         {
