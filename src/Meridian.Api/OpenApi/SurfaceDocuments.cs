@@ -59,6 +59,27 @@ public static class SurfaceDocuments
         """,
         HasSandbox: false);
 
+    public static SurfaceDocument EmailDns { get; } = new(
+        Meridian.Api.EmailDns.EmailDnsSurface.Instance,
+        "Meridian Email DNS API",
+        "v1",
+        """
+        For applications that send mail for their users: find who hosts a user's DNS (`dns.provider`), verify and keep
+        the user's credentials for that provider (`dns.authorize`), and publish the SPF, DKIM and DMARC records that
+        make the mail deliverable (`dns.set`). Providers: cloudflare, godaddy, namecheap, dnsimple, and meridian (domains
+        hosted here). The legacy `/api.php` takes the same commands named by `Command`.
+
+        **Authentication.** A key with the `User.Update` scope as `Authorization: Bearer <key>` or as the `APIKey`
+        parameter, or a `SessionID` from `POST /api/v1/user.login`. `APIKey` (your key) and `ApiKey` (the DNS
+        provider's key) differ only by case and are matched exactly; every other parameter name is matched in any case.
+
+        **Errors.** A refusal is `{"Errors": [{"Code": n, "Message": "…"}]}` with the spec's code for the command, and
+        the provider's own reason in `Detail` when it has one. Refusals of the request itself are code 0.
+
+        **Rate limit.** 100 requests per 60 seconds per key.
+        """,
+        RateLimited: true);
+
     /// <summary>Every documented surface, in the order the Swagger UI lists them.</summary>
-    public static IReadOnlyList<SurfaceDocument> All { get; } = [Partner, Client, Admin];
+    public static IReadOnlyList<SurfaceDocument> All { get; } = [Partner, Client, Admin, EmailDns];
 }

@@ -40,6 +40,8 @@ public static class EmailDnsServiceCollectionExtensions
             sp.GetRequiredService<ProviderDetector>(), sp.GetServices<IDnsProvider>(), sp.GetRequiredService<DomainService>(),
             sp.GetRequiredService<RecordService>(), sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<IOptions<EmailDnsOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EmailDnsService>>()));
+        services.AddSingleton(sp => new AccountSessionService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<AccountPasswordService>(),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -96,7 +96,7 @@ internal sealed class NamecheapConnection(NamecheapClient client, ProviderCreden
         }
         if (emailType is not null) form["EmailType"] = emailType;
         var result = await SendAsync(form, repeatable: false, cancellationToken);
-        var set = result.Descendants("DomainDNSSetHostsResult").FirstOrDefault();
+        var set = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSSetHostsResult");
         if (set?.Attribute("IsSuccess")?.Value is not ("true" or "True"))
             throw new ProviderException(NamecheapProvider.ProviderName, "setHosts did not report success");
     }
@@ -104,7 +104,7 @@ internal sealed class NamecheapConnection(NamecheapClient client, ProviderCreden
     private async Task<(IReadOnlyList<NamecheapHost> Hosts, string? EmailType)> ReadHostsAsync(string domain, CancellationToken cancellationToken)
     {
         var response = await SendAsync(Parameters(GetHosts, domain), repeatable: true, cancellationToken);
-        var result = response.Descendants("DomainDNSGetHostsResult").FirstOrDefault()
+        var result = response.Descendants().FirstOrDefault(e => e.Name.LocalName == "DomainDNSGetHostsResult")
             ?? throw new ProviderException(NamecheapProvider.ProviderName, "getHosts answered without a host list");
         var hosts = result.Elements().Where(e => e.Name.LocalName.Equals("host", StringComparison.OrdinalIgnoreCase)).Select(host =>
         {

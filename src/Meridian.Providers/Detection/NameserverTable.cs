@@ -14,8 +14,10 @@ public sealed class NameserverTable
 
     public NameserverTable(IEnumerable<KeyValuePair<string, string>> patterns, IEnumerable<string> ownNameservers)
     {
-        foreach (string own in ownNameservers) Add(own, Meridian);
+        // Providers' patterns first: their names are distinctive, and an operator who runs Meridian behind a provider's
+        // nameservers still has zones that are written at that provider.
         foreach (var (pattern, provider) in patterns) Add(pattern, provider);
+        foreach (string own in ownNameservers) Add(own, Meridian);
     }
 
     /// <summary>The built-in patterns.</summary>

@@ -61,7 +61,8 @@ public sealed class ProviderDetector
         {
             var response = await _lookup.QueryAsync(name, QueryType.NS, QueryClass.IN, cancellationToken);
             if (response.HasError) return [];
-            return [.. response.Answers.OfType<NsRecord>().Where(r => string.Equals(r.DomainName.Value.TrimEnd('.'), name, StringComparison.OrdinalIgnoreCase))
+            // An authoritative server that delegates the name answers with a referral: the NS records are in the authority section.
+            return [.. response.Answers.Concat(response.Authorities).OfType<NsRecord>().Where(r => string.Equals(r.DomainName.Value.TrimEnd('.'), name, StringComparison.OrdinalIgnoreCase))
                 .Select(r => r.NSDName.Value)];
         }
         catch (DnsResponseException)

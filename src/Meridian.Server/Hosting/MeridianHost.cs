@@ -2,6 +2,7 @@ using Meridian.Api;
 using Meridian.Api.Admin;
 using Meridian.Api.Auth;
 using Meridian.Api.Client;
+using Meridian.Api.EmailDns;
 using Meridian.Api.Http;
 using Meridian.Api.Idempotency;
 using Meridian.Api.OpenApi;
@@ -72,6 +73,7 @@ internal static class MeridianHost
         builder.Services.AddHostedService<DnsHostedService>();
         builder.Services.AddMeridianHealthChecks();
         builder.Services.AddMeridianAuthentication(builder.Configuration);
+        builder.Services.AddEmailDnsApi();
         builder.Services.AddOptions<PublicUrlOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             string? configured = configuration[ServeOptions.Section + ":PublicUrl"];
@@ -92,6 +94,7 @@ internal static class MeridianHost
         app.MapPartnerApiEndpoints();
         app.MapInterfaceEndpoints();
         app.MapAdminApiEndpoints();
+        app.MapEmailDnsEndpoints();
         app.MapMeridianOpenApi();
         app.MapMeridianHealthChecks();
         return app;

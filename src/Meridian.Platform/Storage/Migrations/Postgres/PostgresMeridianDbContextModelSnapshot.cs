@@ -80,6 +80,49 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("accounts");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.AccountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_sessions_account_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_sessions_token_hash");
+
+                    b.ToTable("account_sessions");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -208,6 +251,158 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.DkimKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("Selector")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("selector");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dkim_keys");
+
+                    b.HasIndex("AccountId", "Environment", "Domain", "Selector")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dkim_keys_account_id_environment_domain_selector");
+
+                    b.ToTable("dkim_keys");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.EmailDnsChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Principal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("principal");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("record_type");
+
+                    b.Property<string>("Records")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("records");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_dns_changes");
+
+                    b.HasIndex("AccountId", "Environment", "Domain", "At")
+                        .HasDatabaseName("ix_email_dns_changes_account_id_environment_domain_at");
+
+                    b.ToTable("email_dns_changes");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("ApiKeyId")
@@ -315,6 +510,54 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_login_sessions_user_id");
 
                     b.ToTable("login_sessions");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.ProviderConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("ProtectedCredentials")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_credentials");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_connections");
+
+                    b.HasIndex("AccountId", "Environment", "Domain", "Provider")
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_connections_account_id_environment_domain_provider");
+
+                    b.ToTable("provider_connections");
                 });
 
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>
@@ -531,6 +774,16 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("zone_changes");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.AccountSession", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_sessions_accounts_account_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.ApiKey", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Account", null)
@@ -541,6 +794,26 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasConstraintName("fk_api_keys_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.DkimKey", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dkim_keys_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.EmailDnsChange", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_dns_changes_accounts_account_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.User", null)
@@ -549,6 +822,16 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_login_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.ProviderConnection", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_connections_accounts_account_id");
                 });
 
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>

@@ -75,6 +75,49 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("accounts");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.AccountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_sessions_account_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_sessions_token_hash");
+
+                    b.ToTable("account_sessions");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -203,6 +246,156 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.DkimKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.Property<string>("Selector")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("selector");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dkim_keys");
+
+                    b.HasIndex("AccountId", "Environment", "Domain", "Selector")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dkim_keys_account_id_environment_domain_selector");
+
+                    b.ToTable("dkim_keys");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.EmailDnsChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Principal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_type");
+
+                    b.Property<string>("Records")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("records");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_dns_changes");
+
+                    b.HasIndex("AccountId", "Environment", "Domain", "At")
+                        .HasDatabaseName("ix_email_dns_changes_account_id_environment_domain_at");
+
+                    b.ToTable("email_dns_changes");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("ApiKeyId")
@@ -310,6 +503,54 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_login_sessions_user_id");
 
                     b.ToTable("login_sessions");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.ProviderConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("ProtectedCredentials")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_credentials");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_connections");
+
+                    b.HasIndex("AccountId", "Environment", "Domain", "Provider")
+                        .IsUnique()
+                        .HasDatabaseName("ix_provider_connections_account_id_environment_domain_provider");
+
+                    b.ToTable("provider_connections");
                 });
 
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>
@@ -524,6 +765,16 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("zone_changes");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.AccountSession", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_sessions_accounts_account_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.ApiKey", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Account", null)
@@ -534,6 +785,26 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_api_keys_accounts_account_id");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.DkimKey", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dkim_keys_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.EmailDnsChange", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_dns_changes_accounts_account_id");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.User", null)
@@ -542,6 +813,16 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_login_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.ProviderConnection", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_provider_connections_accounts_account_id");
                 });
 
             modelBuilder.Entity("Meridian.Platform.Model.Record", b =>
