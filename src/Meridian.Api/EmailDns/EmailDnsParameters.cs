@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Meridian.Api.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace Meridian.Api.EmailDns;
@@ -42,13 +43,23 @@ public sealed class EmailDnsParameters
     {
         if (context.Features.Get<EmailDnsParameters>() is { } cached) return (cached, 0, null);
         var values = new List<KeyValuePair<string, string>>();
-        foreach (var (key, value) in context.Request.Query) Add(values, key, value);
+        // The framework's query and form collections merge names that differ only by case (APIKey and ApiKey would
+        // become one): the pairs are read as sent.
+        AddPairs(values, context.Request.QueryString.Value);
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes) return (null, StatusCodes.Status413PayloadTooLarge, "Request body is too large");
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             string? mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-            if (mediaType is "application/x-www-form-urlencoded" or "multipart/form-data")
+            if (mediaType is "application/x-www-form-urlencoded")
+            {
+                using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+                char[] buffer = new char[MaxBodyBytes + 1];
+                int read = await reader.ReadBlockAsync(buffer, context.RequestAborted);
+                if (read > MaxBodyBytes) return (null, StatusCodes.Status413PayloadTooLarge, "Request body is too large");
+                AddPairs(values, new string(buffer, 0, read));
+            }
+            else if (mediaType is "multipart/form-data")
             {
                 var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = MaxBodyBytes }, context.RequestAborted);
                 foreach (var (key, value) in form) Add(values, key, value);
@@ -105,5 +116,11 @@ public sealed class EmailDnsParameters
     private static void Add(List<KeyValuePair<string, string>> values, string key, StringValues value)
     {
         if (value.Count > 0 && value[^1] is { } last) values.Add(new(key, last));
+    }
+
+    private static void AddPairs(List<KeyValuePair<string, string>> values, string? encoded)
+    {
+        foreach (var pair in new QueryStringEnumerable(encoded))
+            values.Add(new(pair.DecodeName().ToString(), pair.DecodeValue().ToString()));
     }
 }
