@@ -10,7 +10,8 @@ public sealed record ProviderResponse(string Provider);
 public sealed record SuccessResponse(bool Success, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null);
 
 /// <summary>The parameters of <c>dns.authorize</c> and <c>dns.set</c> as a JSON body (for the document; names as the spec
-/// writes them). <c>APIKey</c> (the caller's key) and <c>ApiKey</c> (the provider's) differ only by case.</summary>
+/// writes them). The caller's own key may also be sent as <c>APIKey</c>, which differs from the provider's <c>ApiKey</c>
+/// only by case; a JSON schema of one object cannot hold both names, so the document shows the Bearer header instead.</summary>
 public sealed record EmailDnsCommandBody(
     [property: JsonPropertyName("Command")] string? Command,
     [property: JsonPropertyName("Domain")] string Domain,
@@ -20,8 +21,7 @@ public sealed record EmailDnsCommandBody(
     [property: JsonPropertyName("ApiSecret")] string? ApiSecret,
     [property: JsonPropertyName("ApiUser")] string? ApiUser,
     [property: JsonPropertyName("Username")] string? Username,
-    [property: JsonPropertyName("SessionID")] string? SessionId,
-    [property: JsonPropertyName("APIKey")] string? CallerApiKey);
+    [property: JsonPropertyName("SessionID")] string? SessionId);
 
 /// <summary><c>user.login</c>'s body.</summary>
 public sealed record LoginBody([property: JsonPropertyName("Email")] string Email, [property: JsonPropertyName("Password")] string Password);

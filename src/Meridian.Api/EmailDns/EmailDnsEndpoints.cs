@@ -29,7 +29,7 @@ public static class EmailDnsEndpoints
         var api = routes.MapGroup("/api/v1").WithMetadata(s_surface).WithGroupName(s_surface.Name).WithTags("Email DNS API");
         string[] policies = [Policy, Policies.Scope(Scopes.EmailDns)];
 
-        api.MapMethods("/dns.provider", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, EmailDnsService service) => RunAsync(http, "dns.provider", service))
+        api.MapGet("/dns.provider", (HttpContext http, EmailDnsService service) => RunAsync(http, "dns.provider", service))
             .WithName("EmailDnsProvider").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync)
             .WithSummary("Get DNS provider").WithDescription("Who hosts the domain's DNS, from its nameservers.")
             .Produces<ProviderResponse>().Produces(StatusCodes.Status404NotFound);
@@ -48,10 +48,14 @@ public static class EmailDnsEndpoints
         api.MapGet("/dns.history", History).WithName("EmailDnsHistory").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync)
             .WithSummary("Get dns.set history").WithDescription("Every dns.set for the domain, newest first: who, provider, records written, warnings, failure.")
             .Produces<HistoryResponse>();
-        api.MapPost("/user.login", Login).WithName("EmailDnsLogin").DocumentsBody<LoginBody>()
-            .WithSummary("Log in").WithDescription("Opens a session with the account's email and password; send it as SessionID. Valid 24 hours.")
-            .Produces<LoginResponse>().Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status429TooManyRequests);
-        legacy.MapMethods("", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, EmailDnsService service) => RunAsync(http, null, service))
+        // Anonymous (it is how a session is opened), so it is left out of the document, whose every operation takes a key.
+        api.MapPost("/user.login", Login).WithName("EmailDnsLogin").ExcludeFromDescription();
+        legacy.MapGet("", (HttpContext http, EmailDnsService service) => RunAsync(http, null, service))
+            .WithName("EmailDnsLegacyGet").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync)
+            .WithSummary("Legacy endpoint (query string)").WithDescription("dns.provider, dns.authorize and dns.set named by Command, parameters in the query string.")
+            .Produces<SuccessResponse>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status422UnprocessableEntity)
+            .Produces(StatusCodes.Status502BadGateway);
+        legacy.MapPost("", (HttpContext http, EmailDnsService service) => RunAsync(http, null, service))
             .WithName("EmailDnsLegacy").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync).DocumentsBody<EmailDnsCommandBody>()
             .WithSummary("Legacy endpoint").WithDescription("dns.provider, dns.authorize and dns.set named by Command, parameters as query string, form or JSON.")
             .Produces<SuccessResponse>().Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status422UnprocessableEntity)
