@@ -7,6 +7,7 @@ using Meridian.Api.Idempotency;
 using Meridian.Api.OpenApi;
 using Meridian.Api.Partner;
 using Meridian.Api.RateLimiting;
+using Meridian.Api.Simple;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
@@ -47,7 +48,7 @@ internal static class MeridianHost
         if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
 
-        builder.WebHost.UseUrls("http://" + serve.Http);
+        builder.WebHost.UseUrls(["http://" + serve.Http, .. SimpleApiServiceCollectionExtensions.ListenUrls(builder.Configuration)]);
         builder.UseConnectionBudgets(http, budgets);
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
@@ -84,6 +85,7 @@ internal static class MeridianHost
         builder.Services.AddApiSurfaces();
         builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
         builder.Services.AddMeridianOpenApi();
+        builder.Services.AddSimpleApi();
 
         var app = builder.Build();
         app.UseApiSurfaces();
@@ -92,6 +94,7 @@ internal static class MeridianHost
         app.MapPartnerApiEndpoints();
         app.MapInterfaceEndpoints();
         app.MapAdminApiEndpoints();
+        app.MapSimpleApiEndpoints();
         app.MapMeridianOpenApi();
         app.MapMeridianHealthChecks();
         return app;
