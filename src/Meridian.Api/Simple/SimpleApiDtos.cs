@@ -1,14 +1,25 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Meridian.Platform.Model;
 
 namespace Meridian.Api.Simple;
 
-/// <summary>Every answer of the Simple API: <c>{"data": …, "meta": {"status": N}}</c>.</summary>
-public sealed record SimpleEnvelope<T>(T Data, SimpleMeta Meta);
+/// <summary>An answer holding one record: <c>{"data": {…}, "meta": {"status": 200}}</c>.</summary>
+public sealed record SimpleRecordEnvelope(SimpleRecordData Data, SimpleMeta Meta);
 
-/// <summary>The envelope's <c>meta</c>: the status, and on a list its page.</summary>
-public sealed record SimpleMeta(int Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SimplePagination? Pagination = null);
+/// <summary>A page of records: <c>{"data": […], "meta": {"status": 200, "pagination": {"number", "size"}}}</c>.</summary>
+public sealed record SimpleRecordListEnvelope(IReadOnlyList<SimpleRecordData> Data, SimpleListMeta Meta);
+
+/// <summary>An answer holding one typed id (the user, the health check).</summary>
+public sealed record SimpleResourceEnvelope(SimpleResource Data, SimpleMeta Meta);
+
+/// <summary>An answer holding typed ids (domains and blacklisted subdomains).</summary>
+public sealed record SimpleResourceListEnvelope(IReadOnlyList<SimpleResource> Data, SimpleMeta Meta);
+
+/// <summary>The envelope's <c>meta</c>: the status.</summary>
+public sealed record SimpleMeta(int Status);
+
+/// <summary>A list's <c>meta</c>: the status and the page.</summary>
+public sealed record SimpleListMeta(int Status, SimplePagination Pagination);
 
 /// <summary>The page a list answer holds (<c>page[number]</c>, <c>page[size]</c>).</summary>
 public sealed record SimplePagination(int Number, int Size);

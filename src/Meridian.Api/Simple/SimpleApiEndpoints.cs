@@ -32,43 +32,44 @@ public static class SimpleApiEndpoints
 
         var api = surface.MapGroup("").RequireAuthorization(SimpleApiServiceCollectionExtensions.Policy);
         api.MapGet("/whoami", WhoAmI).WithName("SimpleWhoAmI").WithSummary("The user the token names")
-            .Produces<SimpleEnvelope<SimpleResource>>();
+            .Produces<SimpleResourceEnvelope>();
         api.MapPost("/whoami", WhoAmI).WithName("SimpleWhoAmIPost").WithSummary("The user the token names (the spec's example sends POST)")
-            .Produces<SimpleEnvelope<SimpleResource>>();
+            .Produces<SimpleResourceEnvelope>();
         api.MapGet("/domains", Domains).WithName("SimpleDomains").WithSummary("The domains you may manage and the blacklisted subdomains")
-            .Produces<SimpleEnvelope<SimpleResource[]>>();
+            .Produces<SimpleResourceListEnvelope>();
         api.MapGet("/records", ListRecords).WithName("SimpleListRecords")
             .WithSummary("Your records, newest first")
             .WithDescription("Paged with `page[number]` (from 1, default 1) and `page[size]` (10-100, default 30); `meta.pagination` says which page.")
-            .Produces<SimpleEnvelope<SimpleRecordData[]>>().Produces(StatusCodes.Status400BadRequest);
+            .Produces<SimpleRecordListEnvelope>().Produces(StatusCodes.Status400BadRequest);
         api.MapPost("/records", CreateRecord).WithName("SimpleCreateRecord").WithSummary("Create a record")
             .WithDescription("409 when the domain_type/domain/subdomain already has one. The body is read as JSON whatever its Content-Type.")
-            .DocumentsBody<SimpleRecordBody>().Produces<SimpleEnvelope<SimpleRecordData>>().Produces(StatusCodes.Status409Conflict);
+            .DocumentsBody<SimpleRecordBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
         api.MapGet("/records/{id}", GetRecord).WithName("SimpleGetRecord").WithSummary("One record")
-            .Produces<SimpleEnvelope<SimpleRecordData>>();
+            .Produces<SimpleRecordEnvelope>();
         api.MapMethods("/records/{id}", [HttpMethods.Patch], Retarget).WithName("SimpleUpdateRecord").WithSummary("Point a record somewhere else")
-            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleEnvelope<SimpleRecordData>>().Produces(StatusCodes.Status409Conflict);
+            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
         api.MapPost("/records/{id}", Retarget).WithName("SimpleUpdateRecordPost").WithSummary("Point a record somewhere else (the spec's example sends POST)")
-            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleEnvelope<SimpleRecordData>>().Produces(StatusCodes.Status409Conflict);
+            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
         api.MapDelete("/records/{id}", DeleteRecord).WithName("SimpleDeleteRecord").WithSummary("Delete a record")
-            .Produces<SimpleEnvelope<SimpleRecordData>>();
+            .Produces<SimpleRecordEnvelope>();
         api.MapPost("/records/{domain_type}/{domain}/{subdomain}/{to}", Upsert).WithName("SimpleUpsertRecord")
             .WithSummary("Create or update the record this path names (no body)")
-            .Produces<SimpleEnvelope<SimpleRecordData>>().Produces(StatusCodes.Status409Conflict);
+            .Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
         api.MapDelete("/records/{domain_type}/{domain}/{subdomain}", DeleteByPath).WithName("SimpleDeleteRecordByPath")
-            .WithSummary("Delete the record this path names").Produces<SimpleEnvelope<SimpleRecordData>>();
+            .WithSummary("Delete the record this path names").Produces<SimpleRecordEnvelope>();
         return routes;
     }
 
-    private static JsonHttpResult<SimpleEnvelope<SimpleResource>> Health() => Ok(new SimpleResource("ok", "healthcheck"));
+    private static JsonHttpResult<SimpleResourceEnvelope> Health() => TypedResults.Json(new SimpleResourceEnvelope(new SimpleResource("ok", "healthcheck"), Ok200));
 
-    private static JsonHttpResult<SimpleEnvelope<SimpleResource>> WhoAmI(HttpContext http) => Ok(new SimpleResource(Caller(http).User, "user"));
+    private static JsonHttpResult<SimpleResourceEnvelope> WhoAmI(HttpContext http) =>
+        TypedResults.Json(new SimpleResourceEnvelope(new SimpleResource(Caller(http).User, "user"), Ok200));
 
-    private static JsonHttpResult<SimpleEnvelope<List<SimpleResource>>> Domains(HttpContext http)
+    private static JsonHttpResult<SimpleResourceListEnvelope> Domains(HttpContext http)
     {
         var caller = Caller(http);
-        return Ok(caller.Domains.Select(d => new SimpleResource(d, "domain"))
-            .Concat(caller.Blacklist.Select(b => new SimpleResource(b, "blacklisted_subdomain"))).ToList());
+        return TypedResults.Json(new SimpleResourceListEnvelope(caller.Domains.Select(d => new SimpleResource(d, "domain"))
+            .Concat(caller.Blacklist.Select(b => new SimpleResource(b, "blacklisted_subdomain"))).ToList(), Ok200));
     }
 
     private static async Task<IResult> ListRecords(HttpContext http, ISimpleApiBackend backend)
@@ -78,7 +79,7 @@ public static class SimpleApiEndpoints
             return error!;
         var page = await backend.ListAsync(Caller(http), number, size, http.RequestAborted);
         var data = page.Records.Select(SimpleRecordData.From).ToList();
-        return TypedResults.Json(new SimpleEnvelope<List<SimpleRecordData>>(data, new SimpleMeta(200, new SimplePagination(page.Number, page.Size))));
+        return TypedResults.Json(new SimpleRecordListEnvelope(data, new SimpleListMeta(StatusCodes.Status200OK, new SimplePagination(page.Number, page.Size))));
     }
 
     private static async Task<IResult> GetRecord(string id, HttpContext http, ISimpleApiBackend backend) =>
@@ -112,10 +113,10 @@ public static class SimpleApiEndpoints
     private static SimpleCaller Caller(HttpContext http) =>
         http.Features.Get<SimpleCallerFeature>()?.Caller ?? throw new InvalidOperationException("the endpoint does not require a Simple API token");
 
-    private static JsonHttpResult<SimpleEnvelope<T>> Ok<T>(T data) => TypedResults.Json(new SimpleEnvelope<T>(data, new SimpleMeta(StatusCodes.Status200OK)));
+    private static readonly SimpleMeta Ok200 = new(StatusCodes.Status200OK);
 
     private static IResult Answer(ServiceResult<SimpleRecord> result) =>
-        result.Succeeded ? Ok(SimpleRecordData.From(result.Value)) : SimpleSurface.Instance.From(result.Error);
+        result.Succeeded ? TypedResults.Json(new SimpleRecordEnvelope(SimpleRecordData.From(result.Value), Ok200)) : SimpleSurface.Instance.From(result.Error);
 
     private static IResult NotFound() => SimpleSurface.Instance.From(ServiceError.RecordNotFound);
 

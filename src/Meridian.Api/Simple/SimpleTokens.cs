@@ -59,9 +59,17 @@ public static class SimpleTokens
             if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return false;
         }
         bytes = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
-        if (!Base64Url.TryDecodeFromChars(segment, bytes, out int written)) return false;
-        bytes = bytes[..written];
-        return true;
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(segment, bytes, out int written)) return false;
+            bytes = bytes[..written];
+            return true;
+        }
+        catch (FormatException)
+        {
+            // Base64Url throws, rather than answering false, for a final character whose unused bits are not zero.
+            return false;
+        }
     }
 
     /// <summary>HS512 or HS256 from a JSON object header; null for any other algorithm or a header that is not one.</summary>
