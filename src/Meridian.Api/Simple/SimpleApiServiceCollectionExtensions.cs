@@ -21,10 +21,7 @@ public static class SimpleApiServiceCollectionExtensions
     {
         services.AddOptions<SimpleApiOptions>()
             .BindConfiguration(SimpleApiOptions.Section)
-            .PostConfigure(options =>
-            {
-                if (options.LegacyEnvironment) options.LegacyProblems.AddRange(SimpleApiLegacyEnvironment.Apply(options, Environment.GetEnvironmentVariable));
-            })
+            .PostConfigure(ApplyLegacyEnvironment)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SimpleApiOptions>, SimpleApiOptionsValidator>();
         services.AddSingleton<SimpleApiDirectory>();
@@ -40,6 +37,27 @@ public static class SimpleApiServiceCollectionExtensions
         services.AddTransient<IStartupFilter, SimpleApiListenFilter>();
         services.AddHostedService<SimpleApiStartupLog>();
         return services;
+    }
+
+    /// <summary>Everything wrong with the "SimpleApi" section (and the original's variables when it asks for them), for a
+    /// host that checks its configuration before it builds; the same rules run again on start (ValidateOnStart).</summary>
+    public static IEnumerable<string> Problems(IConfiguration configuration)
+    {
+        var options = Read(configuration);
+        return options.TokenProblems().Concat(options.ServeProblems(configuration["Meridian:Http"] ?? "")).ToList();
+    }
+
+    /// <summary>The options as the server sees them: the section, then the original's variables when it asks for them.</summary>
+    public static SimpleApiOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SimpleApiOptions.Section).Get<SimpleApiOptions>() ?? new SimpleApiOptions();
+        ApplyLegacyEnvironment(options);
+        return options;
+    }
+
+    private static void ApplyLegacyEnvironment(SimpleApiOptions options)
+    {
+        if (options.LegacyEnvironment) options.LegacyProblems.AddRange(SimpleApiLegacyEnvironment.Apply(options, Environment.GetEnvironmentVariable));
     }
 
     /// <summary>The Kestrel URL of <c>SimpleApi:Listen</c>, when it is set and valid.</summary>

@@ -18,16 +18,7 @@ internal static class ServeCommand
             await stderr.WriteLineAsync($"meridian serve: {e.Message}");
             return 2;
         }
-        try
-        {
-            await app.RunAsync();
-        }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
-        {
-            // Options validated on start (SimpleApi, RateLimits): one line saying what to fix, no stack trace.
-            await stderr.WriteLineAsync($"meridian serve: configuration: {e.Message}");
-            return 2;
-        }
+        await app.RunAsync();
         return 0;
     }
 }

@@ -23,8 +23,7 @@ internal static class TokenCommand
 
         var configuration = new ConfigurationManager();
         ConfigurationLayers.Apply(configuration, a.StorageFlags);
-        var options = configuration.GetSection(SimpleApiOptions.Section).Get<SimpleApiOptions>() ?? new SimpleApiOptions();
-        if (options.LegacyEnvironment) options.LegacyProblems.AddRange(SimpleApiLegacyEnvironment.Apply(options, Environment.GetEnvironmentVariable));
+        var options = SimpleApiServiceCollectionExtensions.Read(configuration);
         var problems = options.TokenProblems().ToList();
         if (problems.Count > 0) return await Fail(stderr, "configuration: " + string.Join("; ", problems), usage: false);
         if (!options.Enabled) return await Fail(stderr, "SimpleApi:SecretKey is not set (or SECRET_KEY with SimpleApi:LegacyEnvironment=true)", usage: false);

@@ -43,7 +43,7 @@ internal static class MeridianHost
         var http = HttpLimitsOptions.Read(builder.Configuration);
         var budgets = ConnectionBudgets.Of(http, dns, serve, DescriptorLimit.Read(), sandboxListen.Count);
         var problems = serve.Validate().Concat(dns.Validate()).Concat(SandboxDns.Validate(builder.Configuration))
-            .Concat(http.Validate()).Concat(budgets.Validate()).ToList();
+            .Concat(http.Validate()).Concat(budgets.Validate()).Concat(SimpleApiServiceCollectionExtensions.Problems(builder.Configuration)).ToList();
         var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
         if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
