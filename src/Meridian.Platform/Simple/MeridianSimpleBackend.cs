@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Meridian.Dns.Names;
 using Meridian.Platform.Auth;
 using Meridian.Platform.Model;
@@ -19,7 +20,8 @@ public sealed class MeridianSimpleBackend : ISimpleApiBackend
     private readonly ZoneWriter _writer;
     private readonly string _account;
     private readonly int _ttl;
-    private Guid? _accountId;
+    // Resolved once; a box so that threads see the whole Guid or nothing (a Guid? can tear).
+    private volatile StrongBox<Guid>? _accountId;
 
     internal MeridianSimpleBackend(PlatformDatabase database, ZoneWriter writer, string account, int ttl)
     {
@@ -168,7 +170,9 @@ public sealed class MeridianSimpleBackend : ISimpleApiBackend
     private async Task<ServiceResult<(Actor Actor, Guid ZoneId)>> ZoneOfAsync(SimpleCaller caller, string domain, CancellationToken cancellationToken)
     {
         await using var db = _database.CreateContext();
-        if (_accountId is not { } accountId)
+        Guid accountId;
+        if (_accountId is { } known) accountId = known.Value;
+        else
         {
             bool isId = Guid.TryParse(_account, out var id);
             var matches = await db.Accounts.AsNoTracking().Where(a => isId ? a.Id == id : a.Name == _account).Select(a => a.Id).Take(2)
@@ -178,7 +182,8 @@ public sealed class MeridianSimpleBackend : ISimpleApiBackend
                 return new ServiceError(ServiceErrorKind.Misconfigured,
                     $"The Simple API's account '{_account}' (SimpleApi:Account) does not exist, or its name is not unique.");
             }
-            _accountId = accountId = matches[0];
+            accountId = matches[0];
+            _accountId = new StrongBox<Guid>(accountId);
         }
         string zoneName = domain + ".";
         var zoneId = await db.Zones.AsNoTracking()
