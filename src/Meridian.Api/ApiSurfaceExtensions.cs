@@ -44,7 +44,7 @@ public static class ApiSurfaceExtensions
             int code = http.Response.StatusCode;
             string message = code switch
             {
-                StatusCodes.Status404NotFound => "Not found",
+                StatusCodes.Status404NotFound => SurfaceErrors.For(http)?.RouteNotFound ?? "Not found",
                 StatusCodes.Status405MethodNotAllowed => "Method not allowed",
                 _ => ReasonPhrases.GetReasonPhrase(code),
             };

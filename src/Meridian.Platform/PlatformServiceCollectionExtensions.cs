@@ -65,4 +65,9 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new PlatformStartup(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>()));
         return services;
     }
+
+    /// <summary>The Simple API's <c>meridian</c> backend: records of <paramref name="account"/>'s zones (its id or name),
+    /// created with <paramref name="ttl"/>.</summary>
+    public static Simple.ISimpleApiBackend CreateMeridianSimpleBackend(IServiceProvider services, string account, int ttl) =>
+        new Simple.MeridianSimpleBackend(services.GetRequiredService<PlatformDatabase>(), services.GetRequiredService<ZoneWriter>(), account, ttl);
 }

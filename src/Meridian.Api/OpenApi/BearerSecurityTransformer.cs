@@ -19,8 +19,11 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, I
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            BearerFormat = "API key",
-            Description = "An API key, sent as `Authorization: Bearer <key>`. Production keys start `mk_live_`, sandbox keys `mk_test_`.",
+            // The Simple API's bearer is the original dns-api's token, not a key.
+            BearerFormat = context.DocumentName == "simple-api" ? "JWT" : "API key",
+            Description = context.DocumentName == "simple-api"
+                ? "A token printed by `meridian token create --user NAME`, sent as `Authorization: Bearer <token>`."
+                : "An API key, sent as `Authorization: Bearer <key>`. Production keys start `mk_live_`, sandbox keys `mk_test_`.",
         };
         return Task.CompletedTask;
     }

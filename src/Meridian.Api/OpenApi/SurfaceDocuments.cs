@@ -80,6 +80,25 @@ public static class SurfaceDocuments
         """,
         RateLimited: true);
 
+    public static SurfaceDocument Simple { get; } = new(
+        Meridian.Api.Simple.SimpleSurface.Instance,
+        "Meridian Simple API",
+        "1.0",
+        """
+        A drop-in for the original dns-api: shell scripts point names at hosts with one request, e.g.
+        `POST /simple/records/A/example.com/api/192.0.2.10`. The same API answers at `/` on `SimpleApi:Listen`.
+        `GET /simple/` is a health check that needs no token.
+
+        **Authentication.** Every request carries `Authorization: Bearer <token>`, a token printed by
+        `meridian token create --user NAME` (or by the original's generator with the same secret). A missing or bad
+        token is 401.
+
+        **Answers.** Every body is `{"data": …, "meta": {"status": N}}`; a refusal is
+        `{"errors": [{"title": "…"}], "meta": {"status": N}}`. Invalid input is 400.
+        """,
+        HasSandbox: false,
+        MalformedIdStatus: StatusCodes.Status404NotFound);
+
     /// <summary>Every documented surface, in the order the Swagger UI lists them.</summary>
-    public static IReadOnlyList<SurfaceDocument> All { get; } = [Partner, Client, Admin, EmailDns];
+    public static IReadOnlyList<SurfaceDocument> All { get; } = [Partner, Client, Admin, EmailDns, Simple];
 }

@@ -57,6 +57,9 @@ public abstract class ApiSurface
         _ => "Invalid API key",
     };
 
+    /// <summary>What a 404 for a path that names no endpoint says.</summary>
+    public virtual string RouteNotFound => "Not found";
+
     /// <summary>What a 403 says: the key lacks a scope, or the account is suspended.</summary>
     public virtual string Forbidden(bool suspended) => suspended ? "Insufficient permissions: the account is suspended" : "Insufficient permissions";
 

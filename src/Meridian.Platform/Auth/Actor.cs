@@ -11,7 +11,12 @@ public readonly record struct Actor(Guid AccountId, Guid? ApiKeyId, ApiEnvironme
     public static Actor ForAccount(Guid accountId, ApiEnvironment environment = ApiEnvironment.Production) =>
         new(accountId, null, environment);
 
-    /// <summary>How the change journal names this caller: <c>key:ID</c>, <c>session:ID</c> or <c>account:ID</c>.</summary>
-    public string Principal =>
-        SessionId is { } session ? $"session:{session}" : ApiKeyId is { } key ? $"key:{key}" : $"account:{AccountId}";
+    /// <summary>The journal's name for a caller that is neither a key nor a session (the Simple API's
+    /// <c>simple:USER</c>); null for every other caller.</summary>
+    public string? NamedPrincipal { get; init; }
+
+    /// <summary>How the change journal names this caller: <c>key:ID</c>, <c>session:ID</c>, <c>account:ID</c>, or
+    /// <see cref="NamedPrincipal"/> when set.</summary>
+    public string Principal => NamedPrincipal ??
+        (SessionId is { } session ? $"session:{session}" : ApiKeyId is { } key ? $"key:{key}" : $"account:{AccountId}");
 }

@@ -20,4 +20,7 @@ public enum ServiceErrorKind
 
     /// <summary>Too many attempts; <see cref="ServiceError.RetryAfter"/> says when to try again (429).</summary>
     Throttled,
+
+    /// <summary>The deployment's configuration does not allow the call (500; the message says what to fix).</summary>
+    Misconfigured,
 }

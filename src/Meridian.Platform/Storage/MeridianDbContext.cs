@@ -37,6 +37,7 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SimpleRecord> SimpleRecords => Set<SimpleRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -139,6 +140,24 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             change.Property(c => c.Kind).HasConversion(v => ColumnConversions.ChangeKindToText(v), v => ColumnConversions.ChangeKindFromText(v)).HasMaxLength(32);
             change.Property(c => c.Principal).HasMaxLength(64);
             change.HasIndex(c => new { c.ZoneId, c.Serial });
+        });
+
+        modelBuilder.Entity<SimpleRecord>(simple =>
+        {
+            simple.HasKey(s => s.Id);
+            simple.Property(s => s.Id).ValueGeneratedOnAdd();
+            simple.Ignore(s => s.DomainKey);
+            simple.Property(s => s.Backend).HasMaxLength(16);
+            simple.Property(s => s.DomainType).HasMaxLength(8);
+            simple.Property(s => s.Domain).HasMaxLength(256);
+            simple.Property(s => s.Subdomain).HasMaxLength(63);
+            simple.Property(s => s.To).HasMaxLength(256);
+            simple.Property(s => s.ProviderRecordId).HasMaxLength(64);
+            simple.Property(s => s.CreatedBy).HasMaxLength(64);
+            // The original's domain_key is unique; no foreign key to records: a record removed through another API
+            // leaves a row the Simple API treats as gone (it reads rows together with their records).
+            simple.HasIndex(s => new { s.Backend, s.DomainType, s.Domain, s.Subdomain }).IsUnique();
+            simple.HasIndex(s => new { s.Backend, s.Domain });
         });
 
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => ColumnConversions.AsUtc(v));

@@ -8,6 +8,7 @@ using Meridian.Api.Idempotency;
 using Meridian.Api.OpenApi;
 using Meridian.Api.Partner;
 using Meridian.Api.RateLimiting;
+using Meridian.Api.Simple;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
@@ -43,12 +44,12 @@ internal static class MeridianHost
         var http = HttpLimitsOptions.Read(builder.Configuration);
         var budgets = ConnectionBudgets.Of(http, dns, serve, DescriptorLimit.Read(), sandboxListen.Count);
         var problems = serve.Validate().Concat(dns.Validate()).Concat(SandboxDns.Validate(builder.Configuration))
-            .Concat(http.Validate()).Concat(budgets.Validate()).ToList();
+            .Concat(http.Validate()).Concat(budgets.Validate()).Concat(SimpleApiServiceCollectionExtensions.Problems(builder.Configuration)).ToList();
         var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
         if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
 
-        builder.WebHost.UseUrls("http://" + serve.Http);
+        builder.WebHost.UseUrls(["http://" + serve.Http, .. SimpleApiServiceCollectionExtensions.ListenUrls(builder.Configuration)]);
         builder.UseConnectionBudgets(http, budgets);
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
@@ -86,6 +87,7 @@ internal static class MeridianHost
         builder.Services.AddApiSurfaces();
         builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
         builder.Services.AddMeridianOpenApi();
+        builder.Services.AddSimpleApi();
 
         var app = builder.Build();
         app.UseApiSurfaces();
@@ -95,6 +97,7 @@ internal static class MeridianHost
         app.MapInterfaceEndpoints();
         app.MapAdminApiEndpoints();
         app.MapEmailDnsEndpoints();
+        app.MapSimpleApiEndpoints();
         app.MapMeridianOpenApi();
         app.MapMeridianHealthChecks();
         return app;

@@ -607,6 +607,87 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("records");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.SimpleRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Backend")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("backend");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("DomainType")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domain_type");
+
+                    b.Property<string>("ProviderRecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_record_id");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Subdomain")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subdomain");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Ttl")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttl");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("ZoneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simple_records");
+
+                    b.HasIndex("Backend", "Domain")
+                        .HasDatabaseName("ix_simple_records_backend_domain");
+
+                    b.HasIndex("Backend", "DomainType", "Domain", "Subdomain")
+                        .IsUnique()
+                        .HasDatabaseName("ix_simple_records_backend_domain_type_domain_subdomain");
+
+                    b.ToTable("simple_records");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.User", b =>
                 {
                     b.Property<Guid>("Id")

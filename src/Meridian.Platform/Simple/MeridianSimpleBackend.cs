@@ -1,0 +1,195 @@
+using System.Runtime.CompilerServices;
+using Meridian.Dns.Names;
+using Meridian.Platform.Auth;
+using Meridian.Platform.Model;
+using Meridian.Platform.Services;
+using Meridian.Platform.Storage;
+using Meridian.Platform.Writing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meridian.Platform.Simple;
+
+/// <summary>The <c>meridian</c> backend: the Simple API's records are records of this platform's zones, owned by one
+/// account (<c>SimpleApi:Account</c>, by id or name). Every change goes through <see cref="ZoneWriter"/> — the zone
+/// locked, the record and its <see cref="SimpleRecord"/> row written in one transaction, the serial raised, the change
+/// journalled as <c>simple:USER</c>, DNS answering it before the call returns. Only names the Simple API created are
+/// visible or changed through it: a name that holds records made another way is refused.</summary>
+public sealed class MeridianSimpleBackend : ISimpleApiBackend
+{
+    private readonly PlatformDatabase _database;
+    private readonly ZoneWriter _writer;
+    private readonly string _account;
+    private readonly int _ttl;
+    // Resolved once; a box so that threads see the whole Guid or nothing (a Guid? can tear).
+    private volatile StrongBox<Guid>? _accountId;
+
+    internal MeridianSimpleBackend(PlatformDatabase database, ZoneWriter writer, string account, int ttl)
+    {
+        _database = database;
+        _writer = writer;
+        _account = account;
+        _ttl = ttl;
+    }
+
+    public async Task<ServiceResult<SimpleRecord>> GetAsync(SimpleCaller caller, long id, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        var row = await Visible(db, caller).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return row is null ? ServiceError.RecordNotFound : row;
+    }
+
+    public async Task<SimplePage> ListAsync(SimpleCaller caller, int number, int size, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        var rows = await Visible(db, caller).OrderByDescending(s => s.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new SimplePage(rows, number, size);
+    }
+
+    public Task<ServiceResult<SimpleRecord>> CreateAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken) =>
+        SetAsync(caller, request, createOnly: true, cancellationToken);
+
+    public Task<ServiceResult<SimpleRecord>> UpsertAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken) =>
+        SetAsync(caller, request, createOnly: false, cancellationToken);
+
+    public async Task<ServiceResult<SimpleRecord>> RetargetAsync(SimpleCaller caller, long id, string? to, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(caller, id, cancellationToken);
+        if (!found.Succeeded) return found.Error;
+        var row = found.Value;
+        return await SetAsync(caller, new SimpleRecordRequest(row.DomainType, row.Domain, row.Subdomain, to), createOnly: false, cancellationToken);
+    }
+
+    public async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, long id, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(caller, id, cancellationToken);
+        if (!found.Succeeded) return found.Error;
+        var row = found.Value;
+        // The blacklist and the caller's domains apply to deletes too.
+        if (!SimpleRecordRules.TryCheckKey(caller, row.DomainType, row.Domain, row.Subdomain, out var key, out var error)) return error!;
+        return await DeleteAsync(caller, key, cancellationToken);
+    }
+
+    public async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken)
+    {
+        if (!SimpleRecordRules.TryCheckKey(caller, request.DomainType, request.Domain, request.Subdomain, out var key, out var error)) return error!;
+        return await DeleteAsync(caller, key, cancellationToken);
+    }
+
+    private async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, SimpleRecordKey key, CancellationToken cancellationToken)
+    {
+        var target = await ZoneOfAsync(caller, key.Domain, cancellationToken);
+        if (!target.Succeeded) return target.Error;
+        var (actor, zoneId) = target.Value;
+        return await _writer.WriteAsync(actor, zoneId, ServiceError.RecordNotFound, context => DeleteAsync(context, key, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<ServiceResult<SimpleRecord>> DeleteAsync(ZoneWriteContext context, SimpleRecordKey key, CancellationToken cancellationToken)
+    {
+        var row = await RowAsync(context, key, cancellationToken);
+        if (row?.RecordId is not { } recordId || !context.Contents.TryGet(recordId, out _)) return ServiceError.RecordNotFound;
+        var deleted = await RecordService.DeleteAsync(context, recordId, cancellationToken);
+        if (!deleted.Succeeded) return deleted.Error;
+        context.Db.SimpleRecords.Remove(row);
+        await context.Db.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+
+    private async Task<ServiceResult<SimpleRecord>> SetAsync(SimpleCaller caller, SimpleRecordRequest request, bool createOnly, CancellationToken cancellationToken)
+    {
+        if (!SimpleRecordRules.TryCheck(caller, request, out var key, out string to, out var error)) return error!;
+        var target = await ZoneOfAsync(caller, key.Domain, cancellationToken);
+        if (!target.Succeeded) return target.Error;
+        var (actor, zoneId) = target.Value;
+        return await _writer.WriteAsync(actor, zoneId, context => SetAsync(context, caller, key, to, createOnly, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ServiceResult<SimpleRecord>> SetAsync(ZoneWriteContext context, SimpleCaller caller, SimpleRecordKey key, string to, bool createOnly,
+        CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var rows = await db.SimpleRecords
+            .Where(s => s.Backend == SimpleApiBackends.Meridian && s.Domain == key.Domain && s.Subdomain == key.Subdomain)
+            .ToListAsync(cancellationToken);
+        // A row whose record was removed another way (another API, the zone re-created) stands for nothing: drop it.
+        foreach (var stale in rows.Where(r => r.RecordId is not { } id || !context.Contents.TryGet(id, out _)).ToList())
+        {
+            db.SimpleRecords.Remove(stale);
+            rows.Remove(stale);
+        }
+        var owner = DnsName.Parse(key.Owner + ".");
+        if (rows.FirstOrDefault(r => r.DomainType != key.DomainType) is { } other)
+        {
+            string article = other.DomainType == "A" ? "an" : "a";
+            return ServiceError.Conflict($"{key.Owner} already has {article} {other.DomainType} record; an A and a CNAME record cannot share a name " +
+                                         $"(delete the {other.DomainType} record first).");
+        }
+        var current = rows.FirstOrDefault(r => r.DomainType == key.DomainType);
+        if (current is not null && createOnly) return ServiceError.Conflict("Record already exists");
+        foreach (var existing in context.Contents.At(owner))
+        {
+            if (existing.Id != current?.RecordId)
+                return ServiceError.Conflict($"{key.Owner} has records that were not made through the Simple API; it leaves them alone.");
+        }
+
+        if (current is null)
+        {
+            var created = RecordService.Create(context, new RecordInput(key.Subdomain, key.DomainType, to, _ttl));
+            if (!created.Succeeded) return created.Error;
+            current = new SimpleRecord
+            {
+                Backend = SimpleApiBackends.Meridian, DomainType = key.DomainType, Domain = key.Domain, Subdomain = key.Subdomain, To = to,
+                Ttl = created.Value.Ttl, ZoneId = context.Zone.Id, RecordId = created.Value.Id, CreatedBy = caller.User,
+                CreatedAt = context.Now, UpdatedAt = context.Now,
+            };
+            db.SimpleRecords.Add(current);
+        }
+        else if (current.To != to)
+        {
+            var updated = await RecordService.UpdateAsync(context, current.RecordId!.Value, new RecordInput(Value: to), cancellationToken);
+            if (!updated.Succeeded) return updated.Error;
+            current.To = to;
+            current.UpdatedAt = context.Now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return current;
+    }
+
+    private static Task<SimpleRecord?> RowAsync(ZoneWriteContext context, SimpleRecordKey key, CancellationToken cancellationToken) =>
+        context.Db.SimpleRecords.SingleOrDefaultAsync(s => s.Backend == SimpleApiBackends.Meridian && s.DomainType == key.DomainType &&
+                                                           s.Domain == key.Domain && s.Subdomain == key.Subdomain, cancellationToken);
+
+    /// <summary>The caller's rows whose records still exist.</summary>
+    private static IQueryable<SimpleRecord> Visible(MeridianDbContext db, SimpleCaller caller)
+    {
+        var domains = caller.Domains.ToList();
+        return db.SimpleRecords.AsNoTracking()
+            .Where(s => s.Backend == SimpleApiBackends.Meridian && domains.Contains(s.Domain) && db.Records.Any(r => r.Id == s.RecordId));
+    }
+
+    /// <summary>The account's production zone of <paramref name="domain"/>, and the actor that writes it as the caller.</summary>
+    private async Task<ServiceResult<(Actor Actor, Guid ZoneId)>> ZoneOfAsync(SimpleCaller caller, string domain, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
+        Guid accountId;
+        if (_accountId is { } known) accountId = known.Value;
+        else
+        {
+            bool isId = Guid.TryParse(_account, out var id);
+            var matches = await db.Accounts.AsNoTracking().Where(a => isId ? a.Id == id : a.Name == _account).Select(a => a.Id).Take(2)
+                .ToListAsync(cancellationToken);
+            if (matches.Count != 1)
+            {
+                return new ServiceError(ServiceErrorKind.Misconfigured,
+                    $"The Simple API's account '{_account}' (SimpleApi:Account) does not exist, or its name is not unique.");
+            }
+            accountId = matches[0];
+            _accountId = new StrongBox<Guid>(accountId);
+        }
+        string zoneName = domain + ".";
+        var zoneId = await db.Zones.AsNoTracking()
+            .Where(z => z.AccountId == accountId && z.Name == zoneName && z.Environment == ApiEnvironment.Production)
+            .Select(z => (Guid?)z.Id).SingleOrDefaultAsync(cancellationToken);
+        if (zoneId is null) return ServiceError.NotFound($"{domain} is not a domain of the Simple API's account; add it there first.");
+        return (Actor.ForAccount(accountId) with { NamedPrincipal = caller.Principal }, zoneId.Value);
+    }
+}
