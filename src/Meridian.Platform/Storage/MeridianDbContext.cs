@@ -28,6 +28,10 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    public DbSet<TsigKeyEntry> TsigKeys => Set<TsigKeyEntry>();
+
+    public DbSet<ZoneTransferSettings> ZoneTransferSettings => Set<ZoneTransferSettings>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var listComparer = new ValueComparer<string[]>(
@@ -127,6 +131,26 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             change.Property(c => c.Kind).HasConversion(v => ColumnConversions.ChangeKindToText(v), v => ColumnConversions.ChangeKindFromText(v)).HasMaxLength(32);
             change.Property(c => c.Principal).HasMaxLength(64);
             change.HasIndex(c => new { c.ZoneId, c.Serial });
+        });
+
+        modelBuilder.Entity<TsigKeyEntry>(key =>
+        {
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Name).HasMaxLength(256);
+            key.Property(k => k.Algorithm).HasMaxLength(32);
+            key.Property(k => k.Secret).HasMaxLength(256);
+            key.Property(k => k.UpdateZones).HasConversion(listConverter, listComparer);
+            key.Property(k => k.UpdateNames).HasConversion(listConverter, listComparer);
+            key.HasIndex(k => k.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<ZoneTransferSettings>(settings =>
+        {
+            settings.HasKey(s => s.ZoneId);
+            settings.HasOne<Zone>().WithOne().HasForeignKey<ZoneTransferSettings>(s => s.ZoneId).OnDelete(DeleteBehavior.Cascade);
+            settings.Property(s => s.Allow).HasConversion(listConverter!, listComparer!);
+            settings.Property(s => s.AllowTsig).HasConversion(listConverter!, listComparer!);
+            settings.Property(s => s.Notify).HasConversion(listConverter!, listComparer!);
         });
 
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => ColumnConversions.AsUtc(v));

@@ -15,7 +15,7 @@ internal static class CommandRouter
           dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N]
               serve zone files over UDP and TCP (default 127.0.0.1:5300 and [::1]:5300);
               SIGHUP reloads the files
-        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage;
+        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage + TsigCommand.Usage;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -27,6 +27,8 @@ internal static class CommandRouter
             return await AccountsCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "keys")
             return await KeysCommand.RunAsync(args[1..], stdout, stderr);
+        if (args.Length >= 1 && args[0] == "tsig")
+            return await TsigCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "dns")
             return await DnsCommand.RunAsync(args[1..], stdout, stderr);
         if (args[0] is "help" or "--help" or "-h")

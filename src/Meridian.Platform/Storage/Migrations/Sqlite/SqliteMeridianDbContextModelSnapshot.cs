@@ -354,6 +354,55 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("records");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.TsigKeyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("UpdateNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_names");
+
+                    b.Property<string>("UpdateZones")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_zones");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tsig_keys");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tsig_keys_name");
+
+                    b.ToTable("tsig_keys");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -512,6 +561,34 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("zone_changes");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.ZoneTransferSettings", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_id");
+
+                    b.Property<string>("Allow")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allow");
+
+                    b.Property<string>("AllowTsig")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allow_tsig");
+
+                    b.Property<string>("Notify")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notify");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ZoneId")
+                        .HasName("pk_zone_transfer_settings");
+
+                    b.ToTable("zone_transfer_settings");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.ApiKey", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Account", null)
@@ -566,6 +643,16 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_zones_users_user_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.ZoneTransferSettings", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Zone", null)
+                        .WithOne()
+                        .HasForeignKey("Meridian.Platform.Model.ZoneTransferSettings", "ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_transfer_settings_zones_zone_id");
                 });
 #pragma warning restore 612, 618
         }
