@@ -31,7 +31,8 @@ public static class TransferServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<TransferOptions>>().Value;
             var keyring = sp.GetRequiredService<TsigKeyring>();
             // The NOTIFY key is looked up when the first NOTIFY goes out, so a key made after start is found.
-            return new NotifySender(options.NotifyTsig is { } name ? () => keyring.Find(DnsName.Parse(name)) : null,
+            DnsName? keyName = options.NotifyTsig is { } text && DnsName.TryParseUserInput(text, out var parsed, out _) ? parsed : null;
+            return new NotifySender(keyName is null ? null : () => keyring.Find(keyName),
                 options.NotifyRetry, options.NotifyMinInterval, sp.GetRequiredService<ILogger<NotifySender>>(), sp.GetRequiredService<TimeProvider>());
         });
         return services;
