@@ -12,7 +12,7 @@ internal static class CommandRouter
               run the HTTP APIs and the DNS server (the default when no command is given)
           zone check FILE --origin NAME [--allow-include]
               read a zone file and print its records as BIND's named-compilezone does
-          dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N]
+          dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N] [--allow-transfer CIDR ...]
               serve zone files over UDP and TCP (default 127.0.0.1:5300 and [::1]:5300);
               SIGHUP reloads the files
         """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage + TsigCommand.Usage;
