@@ -14,11 +14,14 @@ internal sealed class QueryProcessor : IQueryHandler
     private readonly ResponsePlan _plan = new();
     private readonly ushort _maxUdpPayload;
     private readonly EcsPolicy _ecs;
+    private readonly Transfer.ZoneTransferServer? _transfers;
 
     /// <param name="geo">Locates clients for geo-targeted records; null answers every client as of unknown location.</param>
     /// <param name="ecs">Whose Client Subnet options are used; null trusts every source.</param>
-    public QueryProcessor(ZoneSet zones, int maxUdpPayload, GeoLocator? geo = null, EcsPolicy? ecs = null)
+    /// <param name="transfers">Verifies TSIG and answers IXFR over UDP; null: TSIG is ignored and transfers are not implemented.</param>
+    public QueryProcessor(ZoneSet zones, int maxUdpPayload, GeoLocator? geo = null, EcsPolicy? ecs = null, Transfer.ZoneTransferServer? transfers = null)
     {
+        _transfers = transfers;
         _resolver = new QueryResolver(zones, geo);
         _maxUdpPayload = (ushort)maxUdpPayload;
         _ecs = ecs ?? EcsPolicy.TrustEveryone;
@@ -30,6 +33,9 @@ internal sealed class QueryProcessor : IQueryHandler
         bool wellFormed = DnsQuery.TryRead(query, name, out var q);
         // Too short to carry an id, or itself a response: answering could start a loop. Drop it.
         if (q.Error == WireError.ShortHeader || q.Header.IsResponse) return 0;
+        // Signed messages and IXFR over UDP leave the hot path here; one flag test for every other query.
+        if (_transfers is not null && wellFormed && (q.HasTsig || q.Type == DnsType.IXFR))
+            return _transfers.HandleSingle(query, response, clientAddress, overTcp, UdpLimit(in q), this);
 
         _plan.Reset();
         // The ECS address decides the location when the option is used (RFC 7871 §7.1.1); a /0 source prefix
@@ -62,7 +68,10 @@ internal sealed class QueryProcessor : IQueryHandler
         return Write(in q, wellFormed, useEcs, response, overTcp);
     }
 
-    /// <summary>Zone transfers are not served yet, and meta types are never answered from zone data.</summary>
+    /// <summary>The largest UDP answer the client takes and we send.</summary>
+    private int UdpLimit(scoped in DnsQuery q) => q.HasEdns ? Math.Min(q.EffectiveUdpPayloadSize, Math.Max((int)_maxUdpPayload, 512)) : 512;
+
+    /// <summary>Zone transfers are served by the TCP listener (or not at all), and meta types are never answered from zone data.</summary>
     private static bool IsUnansweredType(DnsType type) =>
         type is DnsType.AXFR or DnsType.IXFR or DnsType.MAILA or DnsType.MAILB or DnsType.OPT or DnsType.TKEY or DnsType.TSIG;
 
@@ -94,8 +103,7 @@ internal sealed class QueryProcessor : IQueryHandler
 
         // The OPT record is written last but its room is kept from the start, so an answer that fits
         // never loses its OPT (RFC 6891 §7).
-        int limit = overTcp ? ushort.MaxValue : Math.Min(q.EffectiveUdpPayloadSize, Math.Max((int)_maxUdpPayload, 512));
-        if (!q.HasEdns && !overTcp) limit = 512;
+        int limit = overTcp ? ushort.MaxValue : UdpLimit(in q);
         int optLength = q.HasEdns ? DnsMessageWriter.OptRecordLength(echoEcs ? q.ClientSubnet.OptionLength : 0) : 0;
         writer.Limit = limit - optLength;
 

@@ -36,6 +36,20 @@ public sealed class DnsServer : IDisposable
 
     internal ZoneSet Zones { get; } = new();
 
+    /// <summary>TSIG, AXFR and IXFR (set before <see cref="Start"/>); null: TSIG is ignored and transfers get NOTIMP.</summary>
+    public Transfer.ZoneTransferServices? Transfers
+    {
+        get => _transferServices;
+        set
+        {
+            _transferServices = value;
+            _transfers = value is null ? null : new Transfer.ZoneTransferServer(Zones, value);
+        }
+    }
+
+    private Transfer.ZoneTransferServices? _transferServices;
+    private Transfer.ZoneTransferServer? _transfers;
+
     internal ListenerStatistics Statistics { get; } = new();
 
     /// <summary>The bound endpoints (ports resolved when 0 was asked for), UDP and TCP alike.</summary>
@@ -61,7 +75,7 @@ public sealed class DnsServer : IDisposable
                 try
                 {
                     // TCP takes the same port as UDP, including when the port was picked by the system.
-                    tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics, tcpLimits, tcpLogger);
+                    tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics, tcpLimits, tcpLogger, _transfers);
                 }
                 catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse && endpoint.Port == 0 && attempt < 20)
                 {
@@ -121,7 +135,7 @@ public sealed class DnsServer : IDisposable
     /// <summary>The serial of a served zone's SOA, or null when the zone is not served.</summary>
     public uint? ServedSerial(Meridian.Dns.Names.DnsName origin) => Zones.Find(origin)?.Serial;
 
-    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload, _geo, _ecs);
+    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload, _geo, _ecs, _transfers);
 
     public void Dispose()
     {

@@ -23,18 +23,21 @@ internal sealed class DnsTcpListener : IDisposable
     private readonly TcpConnectionTable _connections;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly Transfer.ZoneTransferServer? _transfers;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _acceptLoop;
 
-    public DnsTcpListener(IPEndPoint endpoint, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger)
-        : this(Listen(endpoint), createHandler, statistics, limits, logger, TimeProvider.System)
+    public DnsTcpListener(IPEndPoint endpoint, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger,
+        Transfer.ZoneTransferServer? transfers = null)
+        : this(Listen(endpoint), createHandler, statistics, limits, logger, TimeProvider.System, transfers)
     {
     }
 
     /// <summary>Serves on a socket that is bound and listening already; the listener owns it from here on.</summary>
     internal DnsTcpListener(Socket listening, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger,
-        TimeProvider time)
+        TimeProvider time, Transfer.ZoneTransferServer? transfers = null)
     {
+        _transfers = transfers;
         _socket = listening;
         _createHandler = createHandler;
         _statistics = statistics;
@@ -160,7 +163,8 @@ internal sealed class DnsTcpListener : IDisposable
         {
             client.NoDelay = true;
             var remote = client.RemoteEndPoint as IPEndPoint;
-            byte[] address = remote?.Address.IsIPv4MappedToIPv6 == true ? remote.Address.MapToIPv4().GetAddressBytes() : remote?.Address.GetAddressBytes() ?? [];
+            var remoteAddress = remote?.Address.IsIPv4MappedToIPv6 == true ? remote.Address.MapToIPv4() : remote?.Address;
+            byte[] address = remoteAddress?.GetAddressBytes() ?? [];
             while (!_stopping.IsCancellationRequested)
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
@@ -169,6 +173,13 @@ internal sealed class DnsTcpListener : IDisposable
                 int length = BinaryPrimitives.ReadUInt16BigEndian(query);
                 if (length == 0 || !await ReadExactlyAsync(client, query.AsMemory(0, length), idle.Token)) return;
                 _statistics.CountTcpQuery();
+                if (_transfers is not null && remoteAddress is not null && Transfer.ZoneTransferServer.IsTransferQuery(query.AsSpan(0, length)))
+                {
+                    // AXFR and IXFR answer with a stream of messages; the connection is busy, not idle, meanwhile.
+                    if (!await _transfers.ServeAsync(query.AsMemory(0, length), remoteAddress, client, response, _stopping.Token)) return;
+                    connection.MarkIdle();
+                    continue;
+                }
                 int written = Handle(handler, query.AsSpan(0, length), response.AsSpan(2, 65535), address);
                 if (written <= 0)
                 {

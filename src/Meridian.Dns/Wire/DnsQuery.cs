@@ -32,6 +32,7 @@ public ref struct DnsQuery
         while (reader.TryReadRecordWithoutName(out var record))
         {
             if (EdnsOpt.TryRead(record, out var opt) && !query.TryTakeOpt(opt)) return false;
+            if (record.Type == DnsType.TSIG) query.HasTsig = true;
         }
         if (reader.Error != WireError.None) return query.Fail(reader.Error);
         if (reader.RemainingOctets != 0) return query.Fail(WireError.TrailingData);
@@ -64,6 +65,9 @@ public ref struct DnsQuery
     public bool DnssecOk { get; private set; }
 
     public bool HasClientSubnet { get; private set; }
+
+    /// <summary>True when a TSIG record (RFC 8945) was read; where it is and whether it verifies is the server's to check.</summary>
+    public bool HasTsig { get; private set; }
 
     public EdnsClientSubnet ClientSubnet { get; private set; }
 

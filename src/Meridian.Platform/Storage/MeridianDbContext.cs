@@ -38,6 +38,9 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SimpleRecord> SimpleRecords => Set<SimpleRecord>();
+    public DbSet<TsigKeyEntry> TsigKeys => Set<TsigKeyEntry>();
+
+    public DbSet<ZoneTransferSettings> ZoneTransferSettings => Set<ZoneTransferSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -158,6 +161,24 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             // leaves a row the Simple API treats as gone (it reads rows together with their records).
             simple.HasIndex(s => new { s.Backend, s.DomainType, s.Domain, s.Subdomain }).IsUnique();
             simple.HasIndex(s => new { s.Backend, s.Domain });
+        modelBuilder.Entity<TsigKeyEntry>(key =>
+        {
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Name).HasMaxLength(256);
+            key.Property(k => k.Algorithm).HasMaxLength(32);
+            key.Property(k => k.Secret).HasMaxLength(256);
+            key.Property(k => k.UpdateZones).HasConversion(listConverter, listComparer);
+            key.Property(k => k.UpdateNames).HasConversion(listConverter, listComparer);
+            key.HasIndex(k => k.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<ZoneTransferSettings>(settings =>
+        {
+            settings.HasKey(s => s.ZoneId);
+            settings.HasOne<Zone>().WithOne().HasForeignKey<ZoneTransferSettings>(s => s.ZoneId).OnDelete(DeleteBehavior.Cascade);
+            settings.Property(s => s.Allow).HasConversion(listConverter!, listComparer!);
+            settings.Property(s => s.AllowTsig).HasConversion(listConverter!, listComparer!);
+            settings.Property(s => s.Notify).HasConversion(listConverter!, listComparer!);
         });
 
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => ColumnConversions.AsUtc(v));

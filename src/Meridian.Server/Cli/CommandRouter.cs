@@ -12,10 +12,10 @@ internal static class CommandRouter
               run the HTTP APIs and the DNS server (the default when no command is given)
           zone check FILE --origin NAME [--allow-include]
               read a zone file and print its records as BIND's named-compilezone does
-          dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N]
+          dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N] [--allow-transfer CIDR ...]
               serve zone files over UDP and TCP (default 127.0.0.1:5300 and [::1]:5300);
               SIGHUP reloads the files
-        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage + TokenCommand.Usage;
+        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage + TokenCommand.Usage + TsigCommand.Usage;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
@@ -29,6 +29,8 @@ internal static class CommandRouter
             return await KeysCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "token")
             return await TokenCommand.RunAsync(args[1..], stdout, stderr);
+        if (args.Length >= 1 && args[0] == "tsig")
+            return await TsigCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "dns")
             return await DnsCommand.RunAsync(args[1..], stdout, stderr);
         if (args[0] is "help" or "--help" or "-h")

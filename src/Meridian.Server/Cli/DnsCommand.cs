@@ -21,6 +21,7 @@ internal static class DnsCommand
         int workers = 0;
         string geoDatabase = Path.Combine("data", "geo", GeoOptions.DefaultFileName);
         var geoOverrides = new List<KeyValuePair<string, string>>();
+        var allowTransfer = new List<System.Net.IPNetwork>();
         for (int i = 0; i < args.Length; i++)
         {
             string? value = i + 1 < args.Length ? args[i + 1] : null;
@@ -38,6 +39,10 @@ internal static class DnsCommand
                     i++;
                     break;
                 case "--udp-workers" when value is not null && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out workers) && workers >= 0:
+                    i++;
+                    break;
+                case "--allow-transfer" when value is not null && System.Net.IPNetwork.TryParse(value, out var network):
+                    allowTransfer.Add(network);
                     i++;
                     break;
                 case "--geo-database" when value is not null:
@@ -71,6 +76,13 @@ internal static class DnsCommand
             logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         });
         using var server = new DnsServer(options, geo, loggers);
+        // AXFR of the files' zones to these networks (no TSIG, no journal: IXFR answers with the whole zone).
+        if (allowTransfer.Count > 0)
+        {
+            server.Transfers = new Meridian.Dns.Server.Transfer.ZoneTransferServices(
+                new Meridian.Dns.Server.Tsig.TsigVerifier(new Meridian.Dns.Server.Tsig.StaticTsigKeyring([])),
+                new Meridian.Dns.Server.Transfer.NetworkTransferAccess(allowTransfer));
+        }
         foreach (var (origin, path) in zones)
         {
             try
@@ -131,7 +143,7 @@ internal static class DnsCommand
     private static async Task<int> Fail(TextWriter stderr, string message)
     {
         await stderr.WriteLineAsync($"meridian dns: {message}");
-        await stderr.WriteLineAsync("usage: meridian dns --zone NAME=FILE [--zone NAME=FILE …] [--listen ADDR:PORT …] [--udp-workers N] [--geo-database FILE] [--geo-override CIDR=CC …]");
+        await stderr.WriteLineAsync("usage: meridian dns --zone NAME=FILE [--zone NAME=FILE …] [--listen ADDR:PORT …] [--udp-workers N] [--geo-database FILE] [--geo-override CIDR=CC …] [--allow-transfer CIDR …]");
         return 2;
     }
 }

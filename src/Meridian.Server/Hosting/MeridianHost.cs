@@ -12,6 +12,7 @@ using Meridian.Api.Simple;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
+using Meridian.Platform.Transfer;
 using Meridian.Server.Geo;
 using Meridian.Server.Health;
 using Meridian.Web;
@@ -54,7 +55,7 @@ internal static class MeridianHost
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>(),
-            provider.GetRequiredService<ILoggerFactory>()));
+            provider.GetRequiredService<ILoggerFactory>()) { Transfers = provider.GetRequiredService<Meridian.Dns.Server.Transfer.ZoneTransferServices>() });
         builder.Services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
@@ -63,7 +64,7 @@ internal static class MeridianHost
                 : new DnsServer(ReadDnsOptions(configuration, listen), provider.GetRequiredService<GeoLocator>(), provider.GetRequiredService<ILoggerFactory>()));
         });
         // Committed writes publish straight into this process's DNS servers: production's, and the sandbox's.
-        builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()));
+        builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()).WithNotify(provider));
         builder.Services.AddSingleton(provider => provider.GetRequiredService<SandboxDns>().Server is { } sandbox
             ? new SandboxZonePublisher(new DnsServerZonePublisher(sandbox))
             : new SandboxZonePublisher(new NoZonePublisher()));

@@ -2,6 +2,7 @@ using Meridian.Platform;
 using Meridian.Platform.Auth;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Storage;
+using Meridian.Platform.Transfer;
 
 namespace Meridian.Server.Hosting;
 
@@ -22,6 +23,9 @@ internal static class PlatformComposition
         services.AddOptions<ZoneOptions>().Configure<IConfiguration>((zones, configuration) => configuration.GetSection("Zones").Bind(zones));
         services.AddOptions<ApiKeyCacheOptions>().Configure<IConfiguration>((keys, configuration) =>
             configuration.GetSection(ApiKeyCacheOptions.Section).Bind(keys));
+        services.AddMeridianTransfers();
+        services.AddOptions<TransferOptions>().Configure<IConfiguration>((transfer, configuration) => configuration.GetSection(TransferOptions.Section).Bind(transfer))
+            .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

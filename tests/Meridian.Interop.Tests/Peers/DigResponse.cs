@@ -84,4 +84,7 @@ internal sealed partial class DigResponse
         static string Section(List<string> records) => string.Join("\n    ", records.Order(StringComparer.Ordinal));
         return $"status={Status} flags=[{string.Join(' ', Flags)}] edns={HasEdns}/{EdnsUdpSize}\n  answer:\n    {Section(Answer)}\n  authority:\n    {Section(Authority)}\n  additional:\n    {Section(Additional)}";
     }
+
+    /// <summary>The same without the additional section, for servers that leave optional additional data out.</summary>
+    public string SummaryWithoutAdditional() => Summary().Split("\n  additional:")[0];
 }
