@@ -28,6 +28,8 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    public DbSet<ChangeFeedEntry> ChangeFeed => Set<ChangeFeedEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var listComparer = new ValueComparer<string[]>(
@@ -127,6 +129,16 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             change.Property(c => c.Kind).HasConversion(v => ColumnConversions.ChangeKindToText(v), v => ColumnConversions.ChangeKindFromText(v)).HasMaxLength(32);
             change.Property(c => c.Principal).HasMaxLength(64);
             change.HasIndex(c => new { c.ZoneId, c.Serial });
+        });
+
+        // Following/: positions in commit order; no foreign keys (an entry outlives the zone or key it names).
+        modelBuilder.Entity<ChangeFeedEntry>(entry =>
+        {
+            entry.ToTable("change_feed");
+            entry.HasKey(e => e.Position);
+            entry.Property(e => e.Position).ValueGeneratedOnAdd();
+            entry.Property(e => e.Kind).HasMaxLength(16);
+            entry.Property(e => e.KeyId).HasMaxLength(32);
         });
 
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => ColumnConversions.AsUtc(v));

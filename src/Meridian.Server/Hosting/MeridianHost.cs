@@ -10,6 +10,7 @@ using Meridian.Api.RateLimiting;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
+using Meridian.Server.Following;
 using Meridian.Server.Geo;
 using Meridian.Server.Health;
 using Meridian.Web;
@@ -70,6 +71,9 @@ internal static class MeridianHost
         builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
+        // After the platform's start (zones loaded, feed position noted): follow what other nodes commit.
+        var role = NodeRole.Of(serve.Role);
+        builder.Services.AddFollowing(role);
         builder.Services.AddMeridianHealthChecks();
         builder.Services.AddMeridianAuthentication(builder.Configuration);
         builder.Services.AddOptions<PublicUrlOptions>().Configure<IConfiguration>((options, configuration) =>
@@ -86,6 +90,12 @@ internal static class MeridianHost
         builder.Services.AddMeridianOpenApi();
 
         var app = builder.Build();
+        if (!role.ServesApis)
+        {
+            // An edge node answers DNS; over HTTP only its liveness (and metrics) for the operator.
+            app.MapMeridianHealthChecks(liveOnly: true);
+            return app;
+        }
         app.UseApiSurfaces();
         app.UseCallerRateLimits().UseIdempotencyKeys();
         app.MapClientApiEndpoints();

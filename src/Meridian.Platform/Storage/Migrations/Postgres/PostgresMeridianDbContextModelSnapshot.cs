@@ -196,6 +196,44 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Serial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("serial");
+
+                    b.Property<Guid?>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Position")
+                        .HasName("pk_change_feed");
+
+                    b.ToTable("change_feed", (string)null);
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("ApiKeyId")

@@ -191,6 +191,42 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Serial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serial");
+
+                    b.Property<Guid?>("ZoneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Position")
+                        .HasName("pk_change_feed");
+
+                    b.ToTable("change_feed", (string)null);
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.IdempotentRequest", b =>
                 {
                     b.Property<Guid>("ApiKeyId")
