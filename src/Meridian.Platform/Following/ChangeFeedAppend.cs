@@ -25,10 +25,9 @@ internal static class ChangeFeedAppend
             await locking.Command.ExecuteNonQueryAsync(cancellationToken);
         }
         var sql = SqlDialect.For(transaction.Provider);
-        string insert = ChangeFeedSql.InsertEntry.Replace("(@, @, @, @, @)", "(@kind, @zone, @serial, @key, @at)", StringComparison.Ordinal);
         foreach (var (kind, zoneId, serial, keyId) in entries)
         {
-            await using var command = transaction.Command(insert, ("@kind", kind), ("@zone", sql.Value(zoneId)),
+            await using var command = transaction.Command(ChangeFeedSql.InsertEntry, ("@kind", kind), ("@zone", sql.Value(zoneId)),
                 ("@serial", serial is { } s ? s : DBNull.Value), ("@key", SqlDialect.Value(keyId)), ("@at", sql.Value(now)));
             await command.Command.ExecuteNonQueryAsync(cancellationToken);
         }

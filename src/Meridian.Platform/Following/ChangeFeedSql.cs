@@ -19,7 +19,7 @@ internal static class ChangeFeedSql
     // An arbitrary constant naming "the change feed" among advisory locks ("MCFD").
     private const long FeedLockKey = 0x4D_43_46_44;
 
-    private const string Insert = "INSERT INTO change_feed (kind, zone_id, serial, key_id, at) VALUES (@, @, @, @, @)";
+    private const string InsertInto = "INSERT INTO change_feed (kind, zone_id, serial, key_id, at) VALUES ";
 
     /// <summary>Takes the feed lock and wakes the followers at commit; run once per transaction, before the inserts.
     /// Nothing on SQLite.</summary>
@@ -27,9 +27,14 @@ internal static class ChangeFeedSql
         ? $"SELECT pg_advisory_xact_lock({FeedLockKey}); SELECT pg_notify('{NotificationChannel}', '')"
         : null;
 
-    /// <summary>One entry; "@" placeholders take kind, zone id, serial, key id and time, in that order.</summary>
-    public static string InsertEntry => Insert;
+    /// <summary>One entry with named parameters @kind, @zone, @serial, @key and @at.</summary>
+    public const string InsertEntry = InsertInto + "(@kind, @zone, @serial, @key, @at)";
 
-    /// <summary>The prologue and one entry, for a write path that stages its statements (ZoneStatements).</summary>
-    public static string PrologueAndInsert(StorageProvider provider) => Prologue(provider) is { } prologue ? prologue + ";\n" + Insert : Insert;
+    /// <summary>The prologue and one entry for a write path that stages its statements (ZoneStatements): its "@"
+    /// placeholders take kind, zone id, serial, key id and time, in that order.</summary>
+    public static string PrologueAndInsert(StorageProvider provider)
+    {
+        const string staged = InsertInto + "(@, @, @, @, @)";
+        return Prologue(provider) is { } prologue ? prologue + ";\n" + staged : staged;
+    }
 }
