@@ -50,6 +50,11 @@ public static class ApiSurfaceExtensions
             };
             await SurfaceErrors.WriteAsync(http, code, message);
         });
+        // Inside the exception handler: a key lookup that cannot reach the database (a cached key is trusted only
+        // while the change feed is read, docs/scale-out.md) answers 503 like any call. Left to WebApplication, these
+        // would run at the start of the pipeline, where such an exception became an empty 500.
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Meridian.Platform.Auth;
+using Meridian.Platform.Following;
 using Meridian.Platform.Naming;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Reading;
@@ -62,7 +63,13 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new RecordBatchService(sp.GetRequiredService<ZoneWriter>()));
         services.AddSingleton(sp => new ChangeJournalService(sp.GetRequiredService<PlatformDatabase>()));
         services.AddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new PlatformStartup(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>()));
+        services.AddOptions<FollowingOptions>();
+        services.AddSingleton(sp => new ChangeFollower(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
+            sp.GetRequiredService<ZoneLocks>(), sp.GetRequiredService<ApiKeyCache>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<FollowingOptions>>(), sp.GetRequiredService<ILogger<ChangeFollower>>()));
+        services.AddSingleton<ChangeNotifications>();
+        services.AddSingleton(sp => new PlatformStartup(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
+            sp.GetRequiredService<ChangeFollower>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

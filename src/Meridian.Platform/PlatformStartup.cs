@@ -1,25 +1,35 @@
+using Meridian.Platform.Following;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Storage;
 
 namespace Meridian.Platform;
 
 /// <summary>What runs once when a process starts: migrate the database, then publish every active
-/// production zone to the <see cref="IZonePublisher"/>.</summary>
+/// production zone to the <see cref="IZonePublisher"/>, and note where the <see cref="ChangeFollower"/> starts.</summary>
 public sealed class PlatformStartup
 {
     private readonly PlatformDatabase _database;
     private readonly ZonePublication _publication;
+    private readonly ChangeFollower _follower;
+    private readonly TimeProvider _clock;
 
-    internal PlatformStartup(PlatformDatabase database, ZonePublication publication)
+    internal PlatformStartup(PlatformDatabase database, ZonePublication publication, ChangeFollower follower, TimeProvider clock)
     {
         _database = database;
         _publication = publication;
+        _follower = follower;
+        _clock = clock;
     }
 
     /// <summary>Returns how many zones were published.</summary>
     public async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
         await _database.MigrateAsync(cancellationToken);
-        return await _publication.PublishAllAsync(_database, cancellationToken);
+        // The feed's head before the zones are read: whatever commits meanwhile is followed after it.
+        var readAt = _clock.Now();
+        long head = await _follower.ReadHeadAsync(cancellationToken);
+        int published = await _publication.PublishAllAsync(_database, cancellationToken);
+        _follower.StartFrom(head, readAt);
+        return published;
     }
 }

@@ -18,9 +18,39 @@ internal sealed class ApiKeyCache(ApiKeyCacheOptions options)
     /// means the read may predate a revocation, and its result is not kept.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    /// <summary>The entry for <paramref name="keyId"/> when it was validated less than the bound ago.</summary>
+    // Following/ChangeFollower: revocations made by other processes arrive through the change feed. While this process
+    // follows it, an entry is trusted only as long as the follower has read the feed recently (within
+    // _followTrustTicks), so no entry outlives a revocation by more than that window, whatever RevalidateAfter says.
+    private long _followTrustTicks;
+    private long _followedUntilTicks;
+
+    /// <summary>The entry for <paramref name="keyId"/> when it was validated less than the bound ago (and, while the
+    /// change feed is followed, the feed was read less than the follow window ago).</summary>
     public bool TryGet(string keyId, DateTime now, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CachedApiKey? entry) =>
-        _byKeyId.TryGetValue(keyId, out entry) && now - entry.ValidatedAt < options.RevalidateAfter;
+        _byKeyId.TryGetValue(keyId, out entry) && now - entry.ValidatedAt < options.RevalidateAfter && FeedIsFresh(now);
+
+    /// <summary>From now on entries are trusted only while <see cref="FollowedUntil"/> is less than
+    /// <paramref name="trustWindow"/> old.</summary>
+    public void FollowFeed(TimeSpan trustWindow) => Interlocked.Exchange(ref _followTrustTicks, trustWindow.Ticks);
+
+    /// <summary>Every revocation committed before <paramref name="snapshotStart"/> has been applied (invalidated).</summary>
+    public void FollowedUntil(DateTime snapshotStart)
+    {
+        long ticks = snapshotStart.Ticks;
+        long seen = Interlocked.Read(ref _followedUntilTicks);
+        while (ticks > seen)
+        {
+            long was = Interlocked.CompareExchange(ref _followedUntilTicks, ticks, seen);
+            if (was == seen) return;
+            seen = was;
+        }
+    }
+
+    private bool FeedIsFresh(DateTime now)
+    {
+        long trust = Interlocked.Read(ref _followTrustTicks);
+        return trust == 0 || now.Ticks - Interlocked.Read(ref _followedUntilTicks) < trust;
+    }
 
     public void Store(CachedApiKey entry, long generationBeforeRead)
     {

@@ -98,7 +98,15 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
     {
         var origin = DnsName.Parse(zone.Name);
         var contents = new ZoneContents(zone.Id, origin, (uint)zone.Serial, IsServed(zone), zone.Environment);
-        var rows = db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id)
+        await AddRecordsAsync(contents, db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id), zone.Name, cancellationToken);
+        return contents;
+    }
+
+    /// <summary>Adds the stored <paramref name="records"/> to <paramref name="contents"/>; records that no longer parse
+    /// are logged and left out.</summary>
+    private async Task AddRecordsAsync(ZoneContents contents, IQueryable<Record> records, string zoneName, CancellationToken cancellationToken)
+    {
+        var rows = records
             .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes })
             .AsAsyncEnumerable();
         DnsName? owner = null;
@@ -109,12 +117,11 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
             if (owner is null || !string.Equals(ownerText, row.Name, StringComparison.Ordinal)) (owner, ownerText) = (DnsName.Parse(row.Name), row.Name);
             if (!DnsTypeNames.TryParse(row.Type, out var type) || !RdataParsing.TryParse(type, row.Data, DnsName.Root, out var wire, out _))
             {
-                LogUnreadableRecord(logger, row.Id, zone.Name, row.Type, row.Data);
+                LogUnreadableRecord(logger, row.Id, zoneName, row.Type, row.Data);
                 continue;
             }
             contents.Add(new StoredRecord(row.Id, owner, type, (uint)row.Ttl, wire, StoredRecord.ParseTargets(row.CountryCodes)));
         }
-        return contents;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Zone {Zone} serial {Serial} is committed but could not be published")]

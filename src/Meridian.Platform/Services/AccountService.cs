@@ -100,6 +100,7 @@ public sealed class AccountService
             });
             keyIds = await transaction.Db.ApiKeys.Where(k => k.AccountId == accountId).Select(k => k.KeyId).ToListAsync(cancellationToken);
             await transaction.Db.SaveChangesAsync(cancellationToken);
+            await Following.ChangeFeedAppend.KeysAsync(transaction, keyIds, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         _keyCache.Invalidate(keyIds);
@@ -133,6 +134,7 @@ public sealed class AccountService
         db.AuditEvents.Add(ApiKeyService.Audit(account.Id, actor.ApiKeyId, "apikey.rotate", issued.Key, now));
         account.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        await Following.ChangeFeedAppend.KeysAsync(transaction, old.Select(k => k.KeyId), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _keyCache.Invalidate(old.Select(k => k.KeyId));
         return new RotatedKey(account, issued);

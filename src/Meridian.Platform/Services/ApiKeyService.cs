@@ -120,6 +120,7 @@ public sealed class ApiKeyService
             key.RevokedAt = now;
             db.AuditEvents.Add(Audit(accountId, null, "apikey.revoke", key, now));
             await db.SaveChangesAsync(cancellationToken);
+            await Following.ChangeFeedAppend.KeysAsync(transaction, [key.KeyId], now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             _cache.Invalidate([key.KeyId]);
         }

@@ -93,9 +93,10 @@ public sealed class DomainService
             var db = transaction.Db;
             int records = await db.Records.Where(r => r.ZoneId == zoneId).ExecuteDeleteAsync(cancellationToken);
             db.Zones.Remove(zone);
+            uint serial = SerialNumbers.Next((uint)zone.Serial, now);
             db.ZoneChanges.Add(new ZoneChange
             {
-                ZoneId = zone.Id, ZoneName = zone.Name, Serial = SerialNumbers.Next((uint)zone.Serial, now), Kind = ZoneChangeKind.Deleted, At = now,
+                ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.Deleted, At = now,
                 Principal = actor.Principal, RecordCount = records,
             });
             db.AuditEvents.Add(new AuditEvent
@@ -104,6 +105,7 @@ public sealed class DomainService
                 ZoneId = zone.Id, ZoneName = zone.Name, Before = AuditSnapshots.Of(new { zone = zone.Name, records }),
             });
             await db.SaveChangesAsync(cancellationToken);
+            await Following.ChangeFeedAppend.ZoneAsync(transaction, zone.Id, serial, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         _publication.Remove(zone.Id, DnsName.Parse(zone.Name), zone.Environment, ZonePublication.IsServed(zone));

@@ -37,10 +37,14 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<SimpleRecord> SimpleRecords => Set<SimpleRecord>();
+
     public DbSet<TsigKeyEntry> TsigKeys => Set<TsigKeyEntry>();
 
     public DbSet<ZoneTransferSettings> ZoneTransferSettings => Set<ZoneTransferSettings>();
+
+    public DbSet<ChangeFeedEntry> ChangeFeed => Set<ChangeFeedEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -161,6 +165,8 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             // leaves a row the Simple API treats as gone (it reads rows together with their records).
             simple.HasIndex(s => new { s.Backend, s.DomainType, s.Domain, s.Subdomain }).IsUnique();
             simple.HasIndex(s => new { s.Backend, s.Domain });
+        });
+
         modelBuilder.Entity<TsigKeyEntry>(key =>
         {
             key.HasKey(k => k.Id);
@@ -179,6 +185,16 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             settings.Property(s => s.Allow).HasConversion(listConverter!, listComparer!);
             settings.Property(s => s.AllowTsig).HasConversion(listConverter!, listComparer!);
             settings.Property(s => s.Notify).HasConversion(listConverter!, listComparer!);
+        });
+
+        // Following/: positions in commit order; no foreign keys (an entry outlives the zone or key it names).
+        modelBuilder.Entity<ChangeFeedEntry>(entry =>
+        {
+            entry.ToTable("change_feed");
+            entry.HasKey(e => e.Position);
+            entry.Property(e => e.Position).ValueGeneratedOnAdd();
+            entry.Property(e => e.Kind).HasMaxLength(16);
+            entry.Property(e => e.KeyId).HasMaxLength(32);
         });
 
         var utc = new ValueConverter<DateTime, DateTime>(v => v, v => ColumnConversions.AsUtc(v));

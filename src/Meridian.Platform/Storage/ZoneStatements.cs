@@ -80,6 +80,11 @@ internal sealed class ZoneStatements(WriteTransaction transaction)
         _sql.Value(change.ZoneId), change.ZoneName, change.Serial, ColumnConversions.ChangeKindToText(change.Kind), _sql.Value(change.At),
         SqlDialect.Value(change.Principal), SqlDialect.Value(change.RecordSets), SqlDialect.Value(change.RecordCount));
 
+    /// <summary>The change feed's entry for this zone change (Following/); stage it last, just before the flush and commit.</summary>
+    public void AppendToFeed(Guid zoneId, long serial, DateTime now) => Stage(
+        Following.ChangeFeedSql.PrologueAndInsert(_sql.Provider),
+        Following.ChangeFeedKinds.Zone, _sql.Value(zoneId), serial, DBNull.Value, _sql.Value(now));
+
     public void InsertAudit(AuditEvent audit) => Stage(
         "INSERT INTO audit_events (id, at, account_id, api_key_id, action, zone_id, zone_name, record_id, before, after) VALUES (@, @, @, @, @, @, @, @, @, @)",
         _sql.Value(audit.Id), _sql.Value(audit.At), _sql.Value(audit.AccountId), _sql.Value(audit.ApiKeyId), audit.Action,

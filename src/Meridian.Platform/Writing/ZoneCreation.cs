@@ -50,6 +50,7 @@ internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication pu
                 ZoneId = zone.Id, ZoneName = zone.Name, Serial = serial, Kind = ZoneChangeKind.Created, At = now,
                 Principal = actor.Principal, RecordCount = contents.Count,
             });
+            statements.AppendToFeed(zone.Id, serial, now);
             await statements.FlushAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

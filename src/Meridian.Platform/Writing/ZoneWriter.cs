@@ -55,6 +55,7 @@ internal sealed class ZoneWriter(PlatformDatabase database, ZonePublication publ
                     RecordSets = journal.TooLarge ? null : journal.ToJson(contents),
                     RecordCount = journal.TooLarge ? contents.Count : null,
                 });
+                statements.AppendToFeed(zone.Id, serial, now);
                 await statements.FlushAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 contents.Serial = serial;

@@ -8,8 +8,9 @@ internal static class CommandRouter
         usage: meridian <command> [options]
 
         commands:
-          serve [--data DIR] [--database CONNECTION_STRING] [--http ADDR:PORT] [--dns ADDR:PORT]
-              run the HTTP APIs and the DNS server (the default when no command is given)
+          serve [--data DIR] [--database CONNECTION_STRING] [--http ADDR:PORT] [--dns ADDR:PORT] [--role all|edge]
+              run the HTTP APIs and the DNS server (the default when no command is given);
+              --role edge serves DNS only (HTTP: /healthz), following the database
           zone check FILE --origin NAME [--allow-include]
               read a zone file and print its records as BIND's named-compilezone does
           dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N] [--allow-transfer CIDR ...]

@@ -2,8 +2,8 @@ using Meridian.Server.Hosting;
 
 namespace Meridian.Server.Cli;
 
-/// <summary><c>meridian serve [--data DIR] [--database CONNECTION_STRING] [--http ADDR:PORT] [--dns ADDR:PORT]</c>:
-/// the HTTP APIs and the DNS server together; stops cleanly on SIGTERM.</summary>
+/// <summary><c>meridian serve [--data DIR] [--database CONNECTION_STRING] [--http ADDR:PORT] [--dns ADDR:PORT] [--role all|edge]</c>:
+/// the HTTP APIs and the DNS server together (an edge node: DNS only); stops cleanly on SIGTERM.</summary>
 internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stderr)

@@ -23,9 +23,11 @@ internal static class HealthEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapMeridianHealthChecks(this IEndpointRouteBuilder routes)
+    /// <param name="liveOnly">Only <c>/healthz</c> (edge nodes: they answer from memory whatever the database does).</param>
+    public static IEndpointRouteBuilder MapMeridianHealthChecks(this IEndpointRouteBuilder routes, bool liveOnly = false)
     {
         routes.MapHealthChecks("/healthz", Options(Live)).WithName("Health");
+        if (liveOnly) return routes;
         routes.MapHealthChecks("/readyz", Options(Ready)).WithName("Ready");
         return routes;
     }

@@ -13,6 +13,7 @@ internal static class ConfigurationLayers
         ["--database"] = "Meridian:Database",
         ["--http"] = "Meridian:Http",
         ["--dns"] = "Dns:Listen",
+        ["--role"] = "Meridian:Role",
     };
 
     public static void Apply(ConfigurationManager configuration, IReadOnlyDictionary<string, string> flags)

@@ -13,6 +13,7 @@ using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Transfer;
+using Meridian.Server.Following;
 using Meridian.Server.Geo;
 using Meridian.Server.Health;
 using Meridian.Web;
@@ -73,6 +74,9 @@ internal static class MeridianHost
         builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
+        // After the platform's start (zones loaded, feed position noted): follow what other nodes commit.
+        var role = NodeRole.Of(serve.Role);
+        builder.Services.AddFollowing(role);
         builder.Services.AddMeridianHealthChecks();
         builder.Services.AddMeridianAuthentication(builder.Configuration);
         builder.Services.AddEmailDnsApi();
@@ -91,6 +95,12 @@ internal static class MeridianHost
         builder.Services.AddSimpleApi();
 
         var app = builder.Build();
+        if (!role.ServesApis)
+        {
+            // An edge node answers DNS; over HTTP only its liveness (and metrics) for the operator.
+            app.MapMeridianHealthChecks(liveOnly: true);
+            return app;
+        }
         app.UseApiSurfaces();
         app.UseCallerRateLimits().UseIdempotencyKeys();
         app.MapClientApiEndpoints();

@@ -5,14 +5,16 @@ using Meridian.Platform.Services;
 namespace Meridian.Server.Hosting;
 
 /// <summary>Before anything is served: migrate the database, publish every zone to the DNS server, and on
-/// the very first start create the admin account and print its API key once.</summary>
+/// the very first start of an API node create the admin account and print its API key once.</summary>
 internal sealed partial class PlatformHostedService(PlatformStartup startup, AccountService accounts, ApiKeyService keys,
-    ILogger<PlatformHostedService> logger) : IHostedService
+    Following.NodeRole role, ILogger<PlatformHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         int zones = await startup.StartAsync(cancellationToken);
         LogPublished(logger, zones);
+        // Edge nodes serve DNS only; the first API node makes the admin account.
+        if (!role.ServesApis) return;
         var all = await accounts.ListAsync(cancellationToken);
         if (all.Any(a => a.Kind == AccountKind.Admin)) return;
 

@@ -1,0 +1,16 @@
+using Meridian.Platform.Following;
+
+namespace Meridian.Server.Following;
+
+/// <summary>Registers following the database (section "Following") for `meridian serve`; call after the platform's
+/// start-up hosted service.</summary>
+internal static class FollowingServiceCollectionExtensions
+{
+    public static IServiceCollection AddFollowing(this IServiceCollection services, NodeRole role)
+    {
+        services.AddSingleton(role);
+        services.AddOptions<FollowingOptions>().BindConfiguration(FollowingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<FollowingHostedService>();
+        return services;
+    }
+}
