@@ -15,7 +15,7 @@ internal static class CommandRouter
           dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N]
               serve zone files over UDP and TCP (default 127.0.0.1:5300 and [::1]:5300);
               SIGHUP reloads the files
-        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage;
+        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage + GeoStatusCommand.Usage + BackupCommand.Usage;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -27,6 +27,10 @@ internal static class CommandRouter
             return await AccountsCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "keys")
             return await KeysCommand.RunAsync(args[1..], stdout, stderr);
+        if (args.Length >= 1 && args[0] == "backup")
+            return await BackupCommand.RunAsync(args[1..], stdout, stderr);
+        if (args.Length >= 2 && args[0] == "geo" && args[1] == "status")
+            return await GeoStatusCommand.RunAsync(args[2..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "dns")
             return await DnsCommand.RunAsync(args[1..], stdout, stderr);
         if (args[0] is "help" or "--help" or "-h")
