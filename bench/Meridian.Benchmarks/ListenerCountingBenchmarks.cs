@@ -9,7 +9,7 @@ namespace Meridian.Benchmarks;
 /// recording its latency in the histogram, with a listener enabled on the meter as the Prometheus exporter is. Both
 /// must allocate nothing (the hot path's rule); the MemoryDiagnoser column shows it.</summary>
 [MemoryDiagnoser]
-public class ListenerCountingBenchmarks
+public class ListenerCountingBenchmarks : IDisposable
 {
     // A NOERROR response to "www.example.com. A": header, question, one answer.
     private static readonly byte[] s_response =
@@ -39,7 +39,11 @@ public class ListenerCountingBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark]
     public void CountAnswer() => _counters.CountAnswer(s_response);
