@@ -30,6 +30,12 @@ internal sealed partial class ListenerStatistics
         return counters;
     }
 
+    /// <summary>Drops a listener's counters (it closed, or its port was given up while binding).</summary>
+    public void RemoveListener(ListenerCounters counters)
+    {
+        lock (_listenersLock) _listeners = [.. _listeners.Where(c => !ReferenceEquals(c, counters))];
+    }
+
     /// <summary>Counts a query whose handling threw and logs it, at most once per 10 s with the count since the last
     /// line (a bug hit by every query must not flood the log). Off the hot path: only failures come here.</summary>
     public void ReportFailure(ListenerCounters counters, Exception exception)

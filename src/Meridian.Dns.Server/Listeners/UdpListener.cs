@@ -144,5 +144,6 @@ internal sealed class UdpListener : IDisposable
         // The loops notice within one receive timeout; only then are their sockets closed under them.
         foreach (var thread in _threads) thread.Join(TimeSpan.FromSeconds(2));
         foreach (var socket in _sockets) socket.Dispose();
+        _statistics.RemoveListener(_counters);
     }
 }
