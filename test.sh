@@ -6,8 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
-scripts/install-deps.sh bind9-utils knot-dnsutils knot-dnssecutils dnsutils knot bind9 nsd postgresql publicsuffix curl jq || { echo "test.sh: could not install test dependencies" >&2; }
-scripts/install-geo-db.sh || true   # the default GeoDNS database; the tests that read it are skipped without it
+scripts/install-deps.sh bind9-utils knot-dnsutils knot-dnssecutils dnsutils knot bind9 nsd postgresql publicsuffix curl jq python3-prometheus-client || { echo "test.sh: could not install test dependencies" >&2; }
+scripts/install-geo-db.sh || true   # the default GeoDNS database; building the server fails, naming the script, without it
 scripts/install-redocly.sh || echo "test.sh: could not install Redocly's CLI; the OpenAPI lint tests fail without it" >&2
 
 if ! dotnet build Meridian.sln -c Release -nologo -v quiet; then

@@ -1,3 +1,4 @@
+using Meridian.Api.Observability;
 using Meridian.Api.Surfaces;
 using Microsoft.AspNetCore.Http;
 
@@ -10,6 +11,7 @@ internal static class AuthResponses
     public static Task ChallengeAsync(HttpContext context)
     {
         var failure = context.Features.Get<AuthFailureFeature>()?.Failure ?? AuthFailure.Missing;
+        ApiMetrics.CountAuthFailure(context, StatusCodes.Status401Unauthorized, failure == AuthFailure.Missing ? "missing" : "invalid");
         context.Response.Headers.WWWAuthenticate = failure == AuthFailure.Missing ? "Bearer" : "Bearer error=\"invalid_token\"";
         var surface = SurfaceErrors.For(context) ?? SingleErrorSurface.Client;
         return surface.Error(StatusCodes.Status401Unauthorized, surface.Unauthenticated(failure)).ExecuteAsync(context);
@@ -18,6 +20,7 @@ internal static class AuthResponses
     public static Task ForbidAsync(HttpContext context)
     {
         bool suspended = context.User.HasClaim(MeridianClaims.Suspended, "true");
+        ApiMetrics.CountAuthFailure(context, StatusCodes.Status403Forbidden, suspended ? "suspended" : "forbidden");
         var surface = SurfaceErrors.For(context) ?? SingleErrorSurface.Client;
         return surface.Error(StatusCodes.Status403Forbidden, surface.Forbidden(suspended)).ExecuteAsync(context);
     }

@@ -1,4 +1,5 @@
 using Meridian.Api.Auth;
+using Meridian.Api.Observability;
 using Meridian.Api.Surfaces;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ internal sealed partial class RateLimitMiddleware(RequestDelegate next, CallerRa
         var window = decision.Exhausted ?? limits.Minute;
         long retryAfter = decision.RetryAfterSeconds();
         LogRefused(logger, caller, window.Name, retryAfter);
+        ApiMetrics.CountRateLimited(context, window.Name);
         RateLimitHeaders.Write(context.Response.Headers, decision, limits.PolicyHeader);
         await SurfaceErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests,
             $"Rate limit exceeded: at most {window.Limit} requests per {window.Name}; retry in {retryAfter} seconds");

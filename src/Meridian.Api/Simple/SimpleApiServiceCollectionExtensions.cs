@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,18 @@ public static class SimpleApiServiceCollectionExtensions
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SimpleTokenAuthenticationHandler>(SimpleTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(options => options.AddPolicy(Policy, policy =>
             policy.AddAuthenticationSchemes(SimpleTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()));
+        // The port of its own: a Kestrel endpoint beside the main one (read with the options, so a bad address is
+        // refused by start-up validation before anything listens).
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<SimpleApiOptions>>((kestrel, simple) =>
+        {
+            try
+            {
+                if (SimpleApiOptions.TryParseListen(simple.Value.Listen, out var endpoint)) kestrel.Listen(endpoint);
+            }
+            catch (OptionsValidationException)
+            {
+            }
+        });
         services.AddTransient<IStartupFilter, SimpleApiListenFilter>();
         services.AddHostedService<SimpleApiStartupLog>();
         return services;
@@ -60,12 +73,6 @@ public static class SimpleApiServiceCollectionExtensions
         if (options.LegacyEnvironment) options.LegacyProblems.AddRange(SimpleApiLegacyEnvironment.Apply(options, Environment.GetEnvironmentVariable));
     }
 
-    /// <summary>The Kestrel URL of <c>SimpleApi:Listen</c>, when it is set and valid.</summary>
-    public static IEnumerable<string> ListenUrls(IConfiguration configuration)
-    {
-        string? listen = configuration[SimpleApiOptions.Section + ":Listen"];
-        if (SimpleApiOptions.TryParseListen(listen, out var endpoint)) yield return "http://" + endpoint;
-    }
 }
 
 /// <summary>Checks <see cref="SimpleApiOptions"/> when the server starts: the secret and users, the backend, the listen

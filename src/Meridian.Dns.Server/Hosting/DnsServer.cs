@@ -23,7 +23,8 @@ public sealed class DnsServer : IDisposable
     /// <param name="geo">Locates clients for geo-targeted records (DESIGN "GeoDNS semantics"); without one every
     /// client is of unknown location. The server uses it but does not own it.</param>
     /// <param name="loggers">Where the listeners report trouble (a failing accept); none: not logged.</param>
-    public DnsServer(DnsServerOptions options, GeoLocator? geo = null, ILoggerFactory? loggers = null)
+    /// <param name="name">The server's name in metrics ("production", "sandbox").</param>
+    public DnsServer(DnsServerOptions options, GeoLocator? geo = null, ILoggerFactory? loggers = null, string name = "production")
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
@@ -32,7 +33,11 @@ public sealed class DnsServer : IDisposable
         EcsPolicy.TryCreate(options.Ecs.Enabled, options.Ecs.TrustedSources, out var ecs, out _);
         _ecs = ecs ?? EcsPolicy.TrustEveryone;
         _loggers = loggers ?? NullLoggerFactory.Instance;
+        Statistics = new ListenerStatistics(_loggers.CreateLogger<DnsServer>());
+        _counters = new DnsServerCounters(name, Statistics, () => Zones.Count, () => RecordCount);
     }
+
+    private readonly DnsServerCounters _counters;
 
     internal ZoneSet Zones { get; } = new();
 
@@ -50,7 +55,21 @@ public sealed class DnsServer : IDisposable
     private Transfer.ZoneTransferServices? _transferServices;
     private Transfer.ZoneTransferServer? _transfers;
 
-    internal ListenerStatistics Statistics { get; } = new();
+    internal ListenerStatistics Statistics { get; }
+
+    /// <summary>How many zones are served.</summary>
+    public int ZoneCount => Zones.Count;
+
+    /// <summary>How many records the served zones hold (a walk over the zones: for metrics, not per query).</summary>
+    public long RecordCount
+    {
+        get
+        {
+            long records = 0;
+            foreach (var zone in Zones.Zones) records += zone.RecordCount;
+            return records;
+        }
+    }
 
     /// <summary>The bound endpoints (ports resolved when 0 was asked for), UDP and TCP alike.</summary>
     public IReadOnlyList<IPEndPoint> Endpoints => _udp.Select(u => u.LocalEndPoint).ToList();
@@ -90,6 +109,7 @@ public sealed class DnsServer : IDisposable
         }
         foreach (var udp in _udp) udp.Start();
         foreach (var tcp in _tcp) tcp.Start();
+        DnsListenerMetrics.Register(_counters);
         _started = true;
     }
 
@@ -142,6 +162,7 @@ public sealed class DnsServer : IDisposable
         // The host stops the server and then its container disposes it again; the second call does nothing.
         if (_disposed) return;
         _disposed = true;
+        DnsListenerMetrics.Unregister(_counters);
         foreach (var udp in _udp) udp.Dispose();
         foreach (var tcp in _tcp) tcp.Dispose();
     }

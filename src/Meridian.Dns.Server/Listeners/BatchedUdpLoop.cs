@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Meridian.Dns.Server.Answering;
@@ -15,6 +16,7 @@ internal sealed unsafe class BatchedUdpLoop : IDisposable
     private readonly Socket _socket;
     private readonly IQueryHandler _handler;
     private readonly ListenerStatistics _statistics;
+    private readonly ListenerCounters _counters;
     private readonly int _maxResponse;
     private readonly byte* _memory;
     private readonly LinuxBatchSockets.MMsgHdr* _received;
@@ -25,11 +27,12 @@ internal sealed unsafe class BatchedUdpLoop : IDisposable
     private readonly byte* _responses;
     private readonly byte* _addresses;
 
-    public BatchedUdpLoop(Socket socket, IQueryHandler handler, ListenerStatistics statistics, int maxResponse)
+    public BatchedUdpLoop(Socket socket, IQueryHandler handler, ListenerStatistics statistics, ListenerCounters counters, int maxResponse)
     {
         _socket = socket;
         _handler = handler;
         _statistics = statistics;
+        _counters = counters;
         _maxResponse = maxResponse;
         nuint headers = (nuint)(BatchSize * sizeof(LinuxBatchSockets.MMsgHdr));
         nuint vectors = (nuint)(BatchSize * sizeof(LinuxBatchSockets.IoVec));
@@ -74,6 +77,8 @@ internal sealed unsafe class BatchedUdpLoop : IDisposable
 
             // Counters are shared by every worker: one interlocked add per batch, not per query.
             _statistics.CountUdpQueries(count);
+            // Latency runs from the batch's arrival to each answer being written.
+            long received = Stopwatch.GetTimestamp();
             int answers = 0;
             for (int i = 0; i < count; i++)
             {
@@ -84,13 +89,18 @@ internal sealed unsafe class BatchedUdpLoop : IDisposable
                 var response = new Span<byte>(_responses + answers * _maxResponse, _maxResponse);
                 int written = Answer(query, response, ClientAddress(message.Header.Name));
                 if (written <= 0) continue;
+                DnsListenerMetrics.RecordAnswer(_counters, response[..written], received);
                 ref var reply = ref _sending[answers++];
                 reply.Header.Name = message.Header.Name;
                 reply.Header.NameLength = message.Header.NameLength;
                 _sendVectors[answers - 1].Base = _responses + (answers - 1) * _maxResponse;
                 _sendVectors[answers - 1].Length = (nuint)written;
             }
-            if (answers < count) _statistics.CountDropped(count - answers);
+            if (answers < count)
+            {
+                _statistics.CountDropped(count - answers);
+                _counters.CountDropped(count - answers);
+            }
             SendAll(fd, answers);
         }
     }
@@ -103,6 +113,7 @@ internal sealed unsafe class BatchedUdpLoop : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            _statistics.ReportFailure(_counters, e);
             return 0; // a bug in answering costs one query, never the listener
         }
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Meridian.Dns.Server.Answering;
@@ -19,6 +20,7 @@ internal sealed class DnsTcpListener : IDisposable
     private readonly Func<IQueryHandler> _createHandler;
     private readonly ConcurrentBag<IQueryHandler> _handlers = [];
     private readonly ListenerStatistics _statistics;
+    private readonly ListenerCounters _counters;
     private readonly TimeSpan _idleTimeout;
     private readonly TcpConnectionTable _connections;
     private readonly ILogger _logger;
@@ -46,6 +48,7 @@ internal sealed class DnsTcpListener : IDisposable
         _logger = logger;
         _time = time;
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _counters = statistics.AddListener("tcp", LocalEndPoint.ToString());
     }
 
     private static Socket Listen(IPEndPoint endpoint)
@@ -180,12 +183,15 @@ internal sealed class DnsTcpListener : IDisposable
                     connection.MarkIdle();
                     continue;
                 }
+                long started = Stopwatch.GetTimestamp();
                 int written = Handle(handler, query.AsSpan(0, length), response.AsSpan(2, 65535), address);
                 if (written <= 0)
                 {
                     _statistics.CountDropped();
+                    _counters.CountDropped();
                     return; // a query we will not answer: close, as RFC 7766 §6.2.4 allows
                 }
+                DnsListenerMetrics.RecordAnswer(_counters, response.AsSpan(2, written), started);
                 BinaryPrimitives.WriteUInt16BigEndian(response, (ushort)written);
                 await client.SendAsync(response.AsMemory(0, written + 2), SocketFlags.None, _stopping.Token);
                 connection.MarkIdle();
@@ -205,7 +211,7 @@ internal sealed class DnsTcpListener : IDisposable
         }
     }
 
-    private static int Handle(IQueryHandler handler, ReadOnlySpan<byte> query, Span<byte> response, ReadOnlySpan<byte> address)
+    private int Handle(IQueryHandler handler, ReadOnlySpan<byte> query, Span<byte> response, ReadOnlySpan<byte> address)
     {
         try
         {
@@ -213,6 +219,7 @@ internal sealed class DnsTcpListener : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
+            _statistics.ReportFailure(_counters, e);
             return 0; // a bug in answering costs this connection, never the listener
         }
     }

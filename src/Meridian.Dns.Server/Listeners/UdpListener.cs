@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Meridian.Dns.Server.Answering;
@@ -16,6 +17,7 @@ internal sealed class UdpListener : IDisposable
     private readonly List<Thread> _threads = [];
     private readonly Func<IQueryHandler> _createHandler;
     private readonly ListenerStatistics _statistics;
+    private readonly ListenerCounters _counters;
     private volatile bool _stopping;
 
     private readonly int _maxResponse;
@@ -43,6 +45,7 @@ internal sealed class UdpListener : IDisposable
             _sockets.Add(socket);
         }
         LocalEndPoint ??= endpoint;
+        _counters = statistics.AddListener("udp", LocalEndPoint.ToString());
     }
 
     public IPEndPoint LocalEndPoint { get; private set; } = null!;
@@ -67,7 +70,7 @@ internal sealed class UdpListener : IDisposable
     {
         if (_batched)
         {
-            using var loop = new BatchedUdpLoop(socket, _createHandler(), _statistics, _maxResponse);
+            using var loop = new BatchedUdpLoop(socket, _createHandler(), _statistics, _counters, _maxResponse);
             loop.Run(() => _stopping);
             return;
         }
@@ -97,12 +100,15 @@ internal sealed class UdpListener : IDisposable
                 continue;
             }
             _statistics.CountUdpQuery();
+            long started = Stopwatch.GetTimestamp();
             int length = HandleSafely(handler, query.AsSpan(0, received), response, remote);
             if (length <= 0)
             {
                 _statistics.CountDropped();
+                _counters.CountDropped();
                 continue;
             }
+            DnsListenerMetrics.RecordAnswer(_counters, response.AsSpan(0, length), started);
             try
             {
                 socket.SendTo(response.AsSpan(0, length), SocketFlags.None, remote);
@@ -118,7 +124,7 @@ internal sealed class UdpListener : IDisposable
         }
     }
 
-    private static int HandleSafely(IQueryHandler handler, ReadOnlySpan<byte> query, Span<byte> response, SocketAddress remote)
+    private int HandleSafely(IQueryHandler handler, ReadOnlySpan<byte> query, Span<byte> response, SocketAddress remote)
     {
         try
         {
@@ -126,7 +132,8 @@ internal sealed class UdpListener : IDisposable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A bug in answering must cost one query, never the listener.
+            // A bug in answering must cost one query, never the listener; it is counted and logged.
+            _statistics.ReportFailure(_counters, e);
             return 0;
         }
     }
@@ -137,5 +144,6 @@ internal sealed class UdpListener : IDisposable
         // The loops notice within one receive timeout; only then are their sockets closed under them.
         foreach (var thread in _threads) thread.Join(TimeSpan.FromSeconds(2));
         foreach (var socket in _sockets) socket.Dispose();
+        _statistics.RemoveListener(_counters);
     }
 }

@@ -28,6 +28,15 @@ public sealed class GeoDatabase : IDisposable
     /// <summary>4 for an IPv4-only database, 6 for one that holds IPv6 (and usually IPv4) networks.</summary>
     public int IPVersion => _reader.Metadata.IPVersion;
 
+    /// <summary>How many networks the database holds (every data node, IPv4 and IPv6). Walks the whole tree: for
+    /// status commands, not for the query path.</summary>
+    public long CountNetworks()
+    {
+        long count = 0;
+        foreach (var _ in _reader.FindAll<MmdbGeoRecord>()) count++;
+        return count;
+    }
+
     /// <summary>Opens a database file; throws when it is missing or not a MaxMind DB.</summary>
     public static GeoDatabase Open(string path) => new(path, new Reader(path, FileAccessMode.MemoryMapped));
 

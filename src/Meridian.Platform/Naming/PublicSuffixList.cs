@@ -5,7 +5,8 @@ namespace Meridian.Platform.Naming;
 /// <summary>The Public Suffix List (publicsuffix.org) rules: which names are suffixes under which anyone can
 /// register (<c>com</c>, <c>co.uk</c>, <c>*.ck</c> but not <c>www.ck</c>). Read from the file Debian's
 /// <c>publicsuffix</c> package installs; Unicode rules are held in A-label (punycode) form because zone
-/// names are. With no file only the default rule applies: every top-level label is a suffix.</summary>
+/// names are. A missing file is an error, never a silent fallback to the default rule (which would let anyone
+/// host <c>co.uk</c>).</summary>
 public sealed class PublicSuffixList
 {
     /// <summary>Where Debian's <c>publicsuffix</c> package puts the list.</summary>
@@ -22,9 +23,15 @@ public sealed class PublicSuffixList
     /// <summary>How many rules were read (0 when no list was found).</summary>
     public int RuleCount => _rules.Count + _wildcards.Count + _exceptions.Count;
 
-    /// <summary>Reads the list at <paramref name="path"/>; an empty list (default rule only) when there is no such file.</summary>
-    public static PublicSuffixList Load(string path = DebianPath) =>
-        File.Exists(path) ? Parse(File.ReadLines(path)) : new PublicSuffixList();
+    /// <summary>Reads the list at <paramref name="path"/>; throws <see cref="FileNotFoundException"/> when there is no
+    /// such file and <see cref="InvalidDataException"/> when it holds no rules.</summary>
+    public static PublicSuffixList Load(string path = DebianPath)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"no Public Suffix List at {path} (Debian's publicsuffix package installs it)", path);
+        var list = Parse(File.ReadLines(path));
+        if (list.RuleCount == 0) throw new InvalidDataException($"the Public Suffix List at {path} holds no rules");
+        return list;
+    }
 
     /// <summary>Reads rules in the list's format: one per line, <c>//</c> comments, <c>*.</c> and <c>!</c> prefixes.</summary>
     public static PublicSuffixList Parse(IEnumerable<string> lines)

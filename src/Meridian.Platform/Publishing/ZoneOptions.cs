@@ -37,7 +37,9 @@ public sealed class ZoneOptions
             if (!Meridian.Dns.Names.DnsName.TryParseUserInput(ns, out _, out string? error)) problems.Add($"Zones:Nameservers: '{ns}': {error}");
         }
         if (!Meridian.Dns.Names.DnsName.TryParseUserInput(Hostmaster, out _, out string? hostmasterError))
-            problems.Add($"Zones:Hostmaster: {hostmasterError}");
+            problems.Add($"Zones:Hostmaster: '{Hostmaster}': {hostmasterError}");
+        if (!File.Exists(PublicSuffixListPath))
+            problems.Add($"Zones:PublicSuffixListPath: no Public Suffix List at {PublicSuffixListPath}; install Debian's publicsuffix package or name a copy of public_suffix_list.dat");
         foreach (var (name, value) in new[] { ("Refresh", Refresh), ("Retry", Retry), ("Expire", Expire), ("NegativeTtl", NegativeTtl), ("SoaTtl", SoaTtl), ("NsTtl", NsTtl) })
         {
             if (value < 0) problems.Add($"Zones:{name} must not be negative");

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Meridian.Platform.Storage;
 
 /// <summary>Where the platform keeps its data (configuration section "Storage"): a SQLite file by default,
@@ -13,6 +15,7 @@ public sealed class StorageOptions
     public string? Postgres { get; set; }
 
     /// <summary>How long a writer waits for SQLite's write lock held by another process.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "allowed: 00:00:00.001 to 01:00:00")]
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public StorageProvider Provider => string.IsNullOrWhiteSpace(Postgres) ? StorageProvider.Sqlite : StorageProvider.Postgres;

@@ -16,7 +16,8 @@ internal static class CommandRouter
           dns --zone NAME=FILE [--zone NAME=FILE ...] [--listen ADDR:PORT ...] [--udp-workers N] [--allow-transfer CIDR ...]
               serve zone files over UDP and TCP (default 127.0.0.1:5300 and [::1]:5300);
               SIGHUP reloads the files
-        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage + TokenCommand.Usage + TsigCommand.Usage;
+        """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage + TokenCommand.Usage + TsigCommand.Usage + GeoStatusCommand.Usage
+        + BackupCommand.Usage;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
@@ -32,6 +33,10 @@ internal static class CommandRouter
             return await TokenCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "tsig")
             return await TsigCommand.RunAsync(args[1..], stdout, stderr);
+        if (args.Length >= 1 && args[0] == "backup")
+            return await BackupCommand.RunAsync(args[1..], stdout, stderr);
+        if (args.Length >= 2 && args[0] == "geo" && args[1] == "status")
+            return await GeoStatusCommand.RunAsync(args[2..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "dns")
             return await DnsCommand.RunAsync(args[1..], stdout, stderr);
         if (args[0] is "help" or "--help" or "-h")

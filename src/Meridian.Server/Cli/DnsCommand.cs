@@ -19,7 +19,8 @@ internal static class DnsCommand
         var zones = new List<(DnsName Origin, string Path)>();
         var listen = new List<string>();
         int workers = 0;
-        string geoDatabase = Path.Combine("data", "geo", GeoOptions.DefaultFileName);
+        // ./data/geo when there is one, else the database shipped beside the binary.
+        string geoDatabase = new GeoOptions().ChooseDatabase("data").Path;
         var geoOverrides = new List<KeyValuePair<string, string>>();
         var allowTransfer = new List<System.Net.IPNetwork>();
         for (int i = 0; i < args.Length; i++)

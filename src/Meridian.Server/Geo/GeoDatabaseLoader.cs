@@ -17,16 +17,22 @@ internal sealed class GeoDatabaseLoader : IDisposable
     private Timer? _settleTimer;
     private bool _saidMissing;
 
-    public GeoDatabaseLoader(GeoLocator locator, string path, Action<string> info, Action<string> warning)
+    /// <param name="fallbackPath">Loaded while <paramref name="path"/> does not exist (the database shipped beside the
+    /// binary); a file that appears at <paramref name="path"/> later takes its place.</param>
+    public GeoDatabaseLoader(GeoLocator locator, string path, Action<string> info, Action<string> warning, string? fallbackPath = null)
     {
         _locator = locator;
         Path = System.IO.Path.GetFullPath(path);
+        FallbackPath = fallbackPath is null ? null : System.IO.Path.GetFullPath(fallbackPath);
         _info = info;
         _warning = warning;
     }
 
     /// <summary>The database file, absolute.</summary>
     public string Path { get; }
+
+    /// <summary>The file used while <see cref="Path"/> is missing, absolute; null when there is none.</summary>
+    public string? FallbackPath { get; }
 
     /// <summary>Loads the file if it is there, and watches for it to be created or replaced when asked.</summary>
     public void Start(bool watch)
@@ -42,6 +48,11 @@ internal sealed class GeoDatabaseLoader : IDisposable
         {
             if (!File.Exists(Path))
             {
+                if (_locator.Database is null && FallbackPath is not null && File.Exists(FallbackPath))
+                {
+                    Load(FallbackPath);
+                    return;
+                }
                 if (_locator.Database is null && !_saidMissing)
                 {
                     _saidMissing = true;
@@ -49,9 +60,14 @@ internal sealed class GeoDatabaseLoader : IDisposable
                 }
                 return;
             }
-            if (_locator.TryLoad(Path, out var error)) _info($"geo database loaded: {_locator.Database}");
-            else _warning($"{error}; {(_locator.Database is null ? "every client is of unknown location" : "the previous database stays in use")}");
+            Load(Path);
         }
+    }
+
+    private void Load(string path)
+    {
+        if (_locator.TryLoad(path, out var error)) _info($"geo database loaded: {_locator.Database}");
+        else _warning($"{error}; {(_locator.Database is null ? "every client is of unknown location" : "the previous database stays in use")}");
     }
 
     private void Watch()

@@ -11,7 +11,7 @@ namespace Meridian.Server.Hosting;
 /// accepting at the budget (<see cref="HttpConnectionBudget"/>) and waits after a failure
 /// (<see cref="Meridian.Dns.Server.Listeners.AcceptBackoff"/>), logging once per interval. Connections are still made
 /// by Kestrel's <see cref="SocketConnectionContextFactory"/>, with the transport's options.</summary>
-internal sealed class BackoffSocketTransportFactory(IOptions<SocketTransportOptions> options, ConnectionBudgets budgets, ILoggerFactory loggers,
+internal sealed class BackoffSocketTransportFactory(IOptions<SocketTransportOptions> options, IOptions<HttpLimitsOptions> http, ILoggerFactory loggers,
     TimeProvider time) : IConnectionListenerFactory, IConnectionListenerFactorySelector
 {
     public bool CanBind(EndPoint endpoint) => endpoint is IPEndPoint;
@@ -37,7 +37,8 @@ internal sealed class BackoffSocketTransportFactory(IOptions<SocketTransportOpti
             MaxWriteBufferSize = transport.MaxWriteBufferSize,
             UnsafePreferInlineScheduling = transport.UnsafePreferInlineScheduling,
         }, loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets"));
-        int maxConnections = budgets.HttpConnections + budgets.HttpUpgradedConnections;
+        // Read when Kestrel binds, after the configuration was validated (the factory itself is made with the server).
+        int maxConnections = http.Value.MaxConnections + http.Value.MaxUpgradedConnections;
         return new(new BackoffSocketListener(socket, contexts, transport.NoDelay, maxConnections, loggers.CreateLogger<BackoffSocketListener>(), time));
     }
 }

@@ -24,9 +24,6 @@ public sealed class HttpLimitsOptions
     /// <summary>How long a client may take to send a request's headers (Kestrel: 30 s); API clients send them at once.</summary>
     public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public static HttpLimitsOptions Read(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<HttpLimitsOptions>() ?? new HttpLimitsOptions();
-
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();

@@ -13,10 +13,13 @@ using Meridian.Dns.Server.Hosting;
 using Meridian.Geo;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Transfer;
+using Meridian.Server.Configuration;
 using Meridian.Server.Following;
 using Meridian.Server.Geo;
 using Meridian.Server.Health;
+using Meridian.Server.Observability;
 using Meridian.Web;
+using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Hosting;
 
@@ -39,30 +42,23 @@ internal static class MeridianHost
         });
         ConfigurationLayers.Apply(builder.Configuration, flags);
 
-        var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
-        var dnsOverride = ConfigurationLayers.DnsListenOverride(flags);
-        var dns = ReadDnsOptions(builder.Configuration, dnsOverride);
-        var sandboxListen = SandboxDns.ListenFrom(builder.Configuration);
-        var http = HttpLimitsOptions.Read(builder.Configuration);
-        var budgets = ConnectionBudgets.Of(http, dns, serve, DescriptorLimit.Read(), sandboxListen.Count);
-        var problems = serve.Validate().Concat(dns.Validate()).Concat(SandboxDns.Validate(builder.Configuration))
-            .Concat(http.Validate()).Concat(budgets.Validate()).Concat(SimpleApiServiceCollectionExtensions.Problems(builder.Configuration)).ToList();
-        var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
-        if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
-        if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
-
-        builder.WebHost.UseUrls(["http://" + serve.Http, .. SimpleApiServiceCollectionExtensions.ListenUrls(builder.Configuration)]);
-        builder.UseConnectionBudgets(http, budgets);
-        builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
-        builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<DnsServerOptions>(), provider.GetRequiredService<GeoLocator>(),
-            provider.GetRequiredService<ILoggerFactory>()) { Transfers = provider.GetRequiredService<Meridian.Dns.Server.Transfer.ZoneTransferServices>() });
+        // Every section is bound and validated by the options framework; a bad value stops the host's start with
+        // the key named (ServeCommand prints it).
+        builder.Services.AddMeridianConfiguration(ConfigurationLayers.DnsListenOverride(flags));
+        builder.Services.AddConnectionBudgets();
+        builder.UseMeridianLogFormat();
+        builder.Services.AddMeridianMetrics();
+        builder.Services.AddSingleton(provider => new GeoLocator(CreateGeoOverrides(provider.GetRequiredService<IOptions<GeoOptions>>().Value)));
+        builder.Services.AddSingleton(provider => new DnsServer(provider.GetRequiredService<IOptions<DnsServerOptions>>().Value,
+            provider.GetRequiredService<GeoLocator>(), provider.GetRequiredService<ILoggerFactory>())
+        {
+            Transfers = provider.GetRequiredService<Meridian.Dns.Server.Transfer.ZoneTransferServices>(),
+        });
         builder.Services.AddSingleton(provider =>
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var listen = SandboxDns.ListenFrom(configuration);
-            return new SandboxDns(listen.Count == 0 ? null
-                : new DnsServer(ReadDnsOptions(configuration, listen), provider.GetRequiredService<GeoLocator>(), provider.GetRequiredService<ILoggerFactory>()));
+            var sandbox = provider.GetRequiredService<IOptionsMonitor<DnsServerOptions>>().Get(SandboxDns.OptionsName);
+            return new SandboxDns(sandbox.Listen.Count == 0 ? null
+                : new DnsServer(sandbox, provider.GetRequiredService<GeoLocator>(), provider.GetRequiredService<ILoggerFactory>(), "sandbox"));
         });
         // Committed writes publish straight into this process's DNS servers: production's, and the sandbox's.
         builder.Services.AddSingleton<IZonePublisher>(provider => new DnsServerZonePublisher(provider.GetRequiredService<DnsServer>()).WithNotify(provider));
@@ -75,17 +71,12 @@ internal static class MeridianHost
         builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();
         // After the platform's start (zones loaded, feed position noted): follow what other nodes commit.
-        var role = NodeRole.Of(serve.Role);
+        // The role decides what is registered, so it is read before the options are (ServeOptions validates it).
+        var role = NodeRole.Of(builder.Configuration[ServeOptions.Section + ":Role"]);
         builder.Services.AddFollowing(role);
         builder.Services.AddMeridianHealthChecks();
         builder.Services.AddMeridianAuthentication(builder.Configuration);
         builder.Services.AddEmailDnsApi();
-        builder.Services.AddOptions<PublicUrlOptions>().Configure<IConfiguration>((options, configuration) =>
-        {
-            string? configured = configuration[ServeOptions.Section + ":PublicUrl"];
-            var http = configuration.GetSection(ServeOptions.Section).Get<ServeOptions>()?.Http ?? new ServeOptions().Http;
-            options.PublicUrl = string.IsNullOrWhiteSpace(configured) ? "http://" + http : configured;
-        });
         builder.Services.AddSingleton<LoginLinks>();
         // Outages (503) and requests Kestrel rejected (4xx) are answered before the surfaces' catch-all 500.
         builder.Services.AddRequestFailureHandlers();
@@ -95,9 +86,10 @@ internal static class MeridianHost
         builder.Services.AddSimpleApi();
 
         var app = builder.Build();
+        app.MapMeridianMetrics();
         if (!role.ServesApis)
         {
-            // An edge node answers DNS; over HTTP only its liveness (and metrics) for the operator.
+            // An edge node answers DNS; over HTTP only its liveness and metrics, for the operator.
             app.MapMeridianHealthChecks(liveOnly: true);
             return app;
         }
@@ -114,27 +106,7 @@ internal static class MeridianHost
         return app;
     }
 
-    /// <summary>The locator with the configured overrides; <see cref="GeoHostedService"/> loads its database.</summary>
-    private static GeoLocator CreateGeoLocator(IConfiguration configuration)
-    {
-        var geo = configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
-        if (!geo.TryCreateOverrides(out var overrides, out var error)) throw new InvalidOperationException("configuration: " + error);
-        return new GeoLocator(overrides);
-    }
-
-    /// <summary>The "Dns" section; its listen list, or a --dns flag, replaces the default list.</summary>
-    private static DnsServerOptions ReadDnsOptions(IConfiguration configuration, IReadOnlyList<string>? listenOverride)
-    {
-        var dns = configuration.GetSection("Dns").Get<DnsServerOptions>() ?? new DnsServerOptions();
-        // The binder appends configured list items to the property's default list, so the configured
-        // list is read on its own: it replaces the default.
-        var listen = listenOverride ?? configuration.GetSection("Dns:Listen").Get<string[]>();
-        if (listen is null) return dns;
-        return new DnsServerOptions
-        {
-            Listen = [.. listen], UdpWorkers = dns.UdpWorkers, MaxUdpPayload = dns.MaxUdpPayload, BatchedUdp = dns.BatchedUdp,
-            TcpIdleTimeout = dns.TcpIdleTimeout, MaxTcpConnections = dns.MaxTcpConnections, MaxTcpConnectionsPerSource = dns.MaxTcpConnectionsPerSource,
-            Ecs = dns.Ecs,
-        };
-    }
+    /// <summary>The locator's overrides (validated on start); <see cref="GeoHostedService"/> loads its database.</summary>
+    private static GeoOverrides CreateGeoOverrides(GeoOptions geo) =>
+        geo.TryCreateOverrides(out var overrides, out var error) ? overrides : throw new InvalidOperationException("configuration: " + error);
 }

@@ -9,6 +9,9 @@ public sealed class SandboxDns(DnsServer? server) : IDisposable
 {
     public const string ListenKey = "Dns:SandboxListen";
 
+    /// <summary>The name of the sandbox server's <c>DnsServerOptions</c> (the "Dns" section with these addresses).</summary>
+    public const string OptionsName = "sandbox";
+
     public static readonly IReadOnlyList<string> DefaultListen = ["127.0.0.1:5301"];
 
     public DnsServer? Server { get; } = server;

@@ -1,6 +1,5 @@
 using Meridian.Api.RateLimiting;
 using Meridian.Api.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace Meridian.Api.Tests.RateLimiting;
 
@@ -19,23 +18,20 @@ public sealed class RateLimitSettingsTests
     }
 
     [Fact]
-    public void The_server_does_not_start_with_a_burst_limit_above_the_hourly_budget()
+    public async Task The_server_does_not_start_with_a_burst_limit_above_the_hourly_budget()
     {
         string directory = Path.Combine(Path.GetTempPath(), "meridian-api-tests-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            using var factory = new MeridianApiFactory(new Dictionary<string, string>
-            {
-                ["Meridian:DataDirectory"] = directory,
-                ["RateLimits:PerHour"] = "50",
-                ["RateLimits:PerMinute"] = "60",
-            });
-            var refused = Assert.ThrowsAny<OptionsValidationException>(factory.StartServer);
-            Assert.Contains("RateLimits:PerMinute (60) must not exceed RateLimits:PerHour (50)", refused.Message, StringComparison.Ordinal);
+            // The real executable, as an operator starts it: refused before it listens, one line naming both keys.
+            var (exit, output) = await ExternalTool.RunAsync("dotnet",
+                [Path.Combine(AppContext.BaseDirectory, "meridian.dll"), "serve", "--data", directory, "--http", "127.0.0.1:1", "--dns", "127.0.0.1:0",
+                 "--RateLimits:PerHour=50", "--RateLimits:PerMinute=60"], timeout: TimeSpan.FromSeconds(90));
+            Assert.Equal(2, exit);
+            Assert.Contains("meridian serve: configuration: RateLimits:PerMinute (60) must not exceed RateLimits:PerHour (50)", output, StringComparison.Ordinal);
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
     }

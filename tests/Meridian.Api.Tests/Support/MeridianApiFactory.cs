@@ -54,6 +54,7 @@ public sealed class MeridianApiFactory : WebApplicationFactory<Program>
         // No database (whatever is installed under ./data/geo): clients are placed by the overrides only.
         builder.UseSetting("Geo:Database", Path.Combine(Path.GetTempPath(), "meridian-tests-no-geo-database.mmdb"));
         builder.UseSetting("Geo:WatchDatabase", "false");
+        builder.UseSetting("Geo:Required", "false");
         for (int i = 0; i < GeoNetworks.Count; i++)
         {
             builder.UseSetting($"Geo:Overrides:{i}:Network", GeoNetworks[i].Network);

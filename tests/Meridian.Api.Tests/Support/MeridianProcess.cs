@@ -27,6 +27,9 @@ public sealed partial class MeridianProcess : IAsyncDisposable
 
     public string ClientToken { get; private set; } = "";
 
+    /// <summary>The admin key the child printed on its first start.</summary>
+    public string AdminToken { get; private set; } = "";
+
     public int ProcessId => _process.Id;
 
     /// <summary>The DNS server's endpoint (UDP and TCP), as the child logged it when it started listening.</summary>
@@ -48,9 +51,13 @@ public sealed partial class MeridianProcess : IAsyncDisposable
     /// root), as bench/api-load.sh and a service unit with WorkingDirectory= do.</param>
     /// <param name="settings">More configuration, "Section:Key=value" each.</param>
     /// <param name="descriptorLimit">Start under this open-file limit (soft and hard), with util-linux prlimit.</param>
-    public static async Task<MeridianProcess> StartAsync(bool inDataDirectory = false, IReadOnlyList<string>? settings = null, int? descriptorLimit = null)
+    /// <param name="executable">Another meridian.dll (a published build) instead of the one beside the tests.</param>
+    /// <param name="existingDirectory">A data directory that holds a database already (a restored backup): no admin key
+    /// is printed, so no client account is made.</param>
+    public static async Task<MeridianProcess> StartAsync(bool inDataDirectory = false, IReadOnlyList<string>? settings = null, int? descriptorLimit = null,
+        string? executable = null, string? existingDirectory = null)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "meridian-api-child-" + Guid.NewGuid().ToString("N")[..12]);
+        string directory = existingDirectory ?? Path.Combine(Path.GetTempPath(), "meridian-api-child-" + Guid.NewGuid().ToString("N")[..12]);
         int port = FreeTcpPort();
         string dotnet = ExternalTool.Find("dotnet") ?? "dotnet";
         var info = new ProcessStartInfo(descriptorLimit is null ? dotnet : ExternalTool.Find("prlimit") ?? "prlimit")
@@ -68,7 +75,7 @@ public sealed partial class MeridianProcess : IAsyncDisposable
             info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--nofile={limit}:{limit}"));
             info.ArgumentList.Add(dotnet);
         }
-        foreach (string arg in new[] { Executable, "serve", "--data", directory, "--http", $"127.0.0.1:{port}", "--dns", "127.0.0.1:0" })
+        foreach (string arg in new[] { executable ?? Executable, "serve", "--data", directory, "--http", $"127.0.0.1:{port}", "--dns", "127.0.0.1:0" })
             info.ArgumentList.Add(arg);
         foreach (string setting in settings ?? []) info.ArgumentList.Add("--" + setting);
         // A ceiling on the heap: runaway work fails inside the child instead of exhausting the machine.
@@ -93,7 +100,13 @@ public sealed partial class MeridianProcess : IAsyncDisposable
         try
         {
             await child.WaitUntilReadyAsync();
-            child.ClientToken = await CreateClientAsync(baseAddress, await adminKey.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+            if (existingDirectory is not null)
+            {
+                child.DnsEndpoint = await dnsEndpoint.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                return child;
+            }
+            child.AdminToken = await adminKey.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            child.ClientToken = await CreateClientAsync(baseAddress, child.AdminToken);
             child.DnsEndpoint = await dnsEndpoint.Task.WaitAsync(TimeSpan.FromSeconds(10));
             return child;
         }
@@ -104,12 +117,15 @@ public sealed partial class MeridianProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<string> CreateClientAsync(Uri baseAddress, string adminToken)
+    /// <summary>A new partner account's first key, made through the admin API.</summary>
+    public Task<string> CreatePartnerKeyAsync() => CreateClientAsync(BaseAddress, AdminToken, "partner");
+
+    private static async Task<string> CreateClientAsync(Uri baseAddress, string adminToken, string kind = "client")
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
         using var account = await http.PostAsync("/api/admin/accounts",
-            ApiClient.Json("""{"kind":"client","name":"child","email":"child@example.net"}"""));
+            ApiClient.Json($$"""{"kind":"{{kind}}","name":"child-{{kind}}","email":"child-{{kind}}@example.net"}"""));
         string id = (await ReadAsync(account, 201)).GetProperty("id").GetString()!;
         using var key = await http.PostAsync($"/api/admin/accounts/{id}/keys", ApiClient.Json("""{"name":"tests"}"""));
         return (await ReadAsync(key, 201)).GetProperty("token").GetString()!;
@@ -156,7 +172,8 @@ public sealed partial class MeridianProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // A first start migrates a new database: 20 s and more when the machine is loaded (shared CI, parallel builds).
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(_process.HasExited, $"meridian serve exited with {(_process.HasExited ? _process.ExitCode : 0)}");
@@ -164,13 +181,13 @@ public sealed partial class MeridianProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                // not listening yet, or still too busy starting to answer within the poll's 2 s
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("meridian serve did not become ready in 30 s");
+        throw new TimeoutException("meridian serve did not become ready in 90 s");
     }
 
     private static int FreeTcpPort()

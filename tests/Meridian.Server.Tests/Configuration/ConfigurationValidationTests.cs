@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace Meridian.Server.Tests.Configuration;
+
+/// <summary>The real <c>meridian serve</c> executable refuses bad configuration before it listens: exit code 2 and one
+/// line on standard error naming the key and what is allowed, whichever layer the value came from.</summary>
+public sealed class ConfigurationValidationTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("meridian-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("--Http:MaxConnections=0", "Http:MaxConnections must be at least 1")]
+    [InlineData("--Http:KeepAliveTimeout=soon", "Http:KeepAliveTimeout: 'soon' is not a duration ([d.]hh:mm:ss)")]
+    [InlineData("--Dns:MaxUdpPayload=100", "Dns:MaxUdpPayload must be 512 to 65535")]
+    [InlineData("--Dns:UdpWorkers=many", "Dns:UdpWorkers: 'many' is not a whole number")]
+    [InlineData("--Dns:SandboxListen=127.0.0.1:x", "Dns:SandboxListen: '127.0.0.1:x' is not ADDRESS:PORT")]
+    [InlineData("--Dns:Ecs:TrustedSources:0=10.0.0.0/99", "Dns:Ecs:TrustedSources")]
+    [InlineData("--Meridian:Http=localhost:8080", "Meridian:Http: 'localhost:8080' is not ADDRESS:PORT")]
+    [InlineData("--Meridian:PublicUrl=example.com", "Meridian:PublicUrl: 'example.com' is not an absolute http:// or https:// URL")]
+    [InlineData("--Storage:SqliteBusyTimeout=00:00:00", "Storage:SqliteBusyTimeout: allowed: 00:00:00.001 to 01:00:00 (got '00:00:00')")]
+    [InlineData("--Storage:Sqlite=Mode=Bogus", "Storage:Sqlite: not a SQLite connection string")]
+    [InlineData("--Meridian:Database=Host=db;Pool Size Of Doom=3", "Meridian:Database (Storage:Postgres): not a PostgreSQL connection string")]
+    [InlineData("--Zones:Hostmaster=host..master.", "Zones:Hostmaster: 'host..master.'")]
+    [InlineData("--Zones:PublicSuffixListPath=/nonexistent/psl.dat", "Zones:PublicSuffixListPath: no Public Suffix List at /nonexistent/psl.dat")]
+    [InlineData("--ApiKeys:MaxEntries=0", "ApiKeys:MaxEntries: allowed: 1 or more (got '0')")]
+    [InlineData("--Partner:SandboxHosts:0=http://sandbox", "Partner:SandboxHosts: 'http://sandbox' is not a host name")]
+    [InlineData("--RateLimits:PerMinute=5000", "RateLimits:PerMinute (5000) must not exceed RateLimits:PerHour (1000)")]
+    [InlineData("--Geo:Required=perhaps", "Geo:Required: 'perhaps' is not true or false")]
+    [InlineData("--Geo:Overrides:0:Network=10.0.0.0/8", "Geo:Overrides")]
+    public async Task A_bad_value_stops_serve_with_one_line_naming_the_key(string setting, string expected)
+    {
+        var (exit, stdout, stderr) = await RunServeAsync(setting);
+
+        Assert.Equal(2, exit);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("meridian serve: configuration: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);   // no stack trace
+        Assert.DoesNotContain("listening", stdout, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Several_bad_values_in_several_sections_are_named_together_from_environment_variables_too()
+    {
+        var (exit, _, stderr) = await RunServeAsync("--Http:MaxConnections=0",
+            environment: new() { ["MERIDIAN__Dns__MaxTcpConnections"] = "0", ["MERIDIAN__ApiKeys__RevalidateAfter"] = "-00:00:01" });
+
+        Assert.Equal(2, exit);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Http:MaxConnections must be at least 1", line, StringComparison.Ordinal);
+        Assert.Contains("Dns:MaxTcpConnections must be at least 1", line, StringComparison.Ordinal);
+        Assert.Contains("ApiKeys:RevalidateAfter: allowed: 00:00:00 (always read) to 1.00:00:00", line, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Exit, string Stdout, string Stderr)> RunServeAsync(string setting, Dictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _directory,
+        };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "meridian.dll"), "serve", "--data", _directory, "--http", "127.0.0.1:1",
+                     "--dns", "127.0.0.1:0", "--Dns:SandboxListen=off", setting })
+            info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? []) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"meridian serve {setting} did not stop: it started despite the bad value");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
