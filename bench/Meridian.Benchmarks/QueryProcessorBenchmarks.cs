@@ -85,7 +85,7 @@ public class QueryProcessorBenchmarks
     private static GeoTargetSet Targets(string code) =>
         GeoTargets.TryParse([code], out var targets, out var error) ? targets : throw new InvalidOperationException(error);
 
-    private static byte[] Query(string name, DnsType type, string? subnet = null)
+    internal static byte[] Query(string name, DnsType type, string? subnet = null)
     {
         var buffer = new byte[512];
         var writer = new DnsMessageWriter(buffer);
