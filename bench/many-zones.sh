@@ -3,7 +3,8 @@
 # (bench/Meridian.ManyZones: EF Core over the platform's SQLite database, no HTTP), then starts
 # `meridian serve` on that data directory and measures
 #   - the time from starting the process to the first correct answer for zones at the start, middle and end
-#     of the database (all three answered: every zone is published before the DNS listeners answer);
+#     of the database (all three answered: every zone is published before the DNS listeners answer), and the
+#     server's CPU time (user + system) until then: on a shared machine the figure other work bends least;
 #   - the server's RSS once it answers (and its peak, VmHWM);
 #   - the cost of adding one more zone at that size: a 10-record BIND import through the Client API, timed until
 #     the 201 and until `dig` gets the new zone's answer (median of --adds imports).
@@ -66,15 +67,18 @@ for _ in $(seq 1 1200); do
 done
 [ -n "$answered" ] || { echo "no answer after 60 s" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
 start_ms=$(ms_since "$started" "$answered")
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+start_cpu=$(cpu_ticks "$server_pid")
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server_pid/status")
 peak=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$server_pid/status")
 
 # One more zone at that size, through the Client API (an account made with the CLI while the server runs).
 for _ in $(seq 1 100); do curl -sf "http://$http/readyz" >/dev/null 2>&1 && break; sleep 0.1; done
-token=$("$meridian" accounts create --kind client --name bench-adds --email adds@bench.test --data "$data" 2>/dev/null | tail -1)
+token=$("$meridian" accounts create --kind client --name "bench-adds-$$" --email adds@bench.test --data "$data" 2>/dev/null | tail -1)
 api_ms=(); visible_ms=()
+adds_cpu_before=$(cpu_ticks "$server_pid")
 for i in $(seq 1 "$adds"); do
-  name="added$i.many.test"
+  name="added$i-$$.many.test"
   file=$(printf '$ORIGIN %s.\n@ A 192.0.2.1\n@ AAAA 2001:db8::1\n@ MX 10 mail\n@ TXT "v=spf1 mx -all"\nwww A 198.51.100.7\nmail A 203.0.113.1\napi A 198.51.100.8\napi AAAA 2001:db8:1::8\nftp CNAME www\n_dmarc TXT "v=DMARC1; p=reject"\n' "$name")
   t0=$(now)
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: text/plain' --data-binary "$file" "http://$http/api/client/import/bind")
@@ -84,9 +88,10 @@ for i in $(seq 1 "$adds"); do
   t2=$(now)
   api_ms+=("$(ms_since "$t0" "$t1")"); visible_ms+=("$(ms_since "$t0" "$t2")")
 done
+adds_cpu=$(( $(cpu_ticks "$server_pid") - adds_cpu_before ))
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 
 echo "zones: $zones of 10 records ($((zones * 10)) records)"
-echo "start to first answer: ${start_ms} ms (zones 0, $middle and $last all answering)"
+echo "start to first answer: ${start_ms} ms, server CPU $((start_cpu * 10)) ms (zones 0, $middle and $last all answering; load average $(cut -d' ' -f1 /proc/loadavg))"
 echo "RSS once answering: ${rss} MB (peak ${peak} MB)"
-echo "adding one zone of 10 records (Client API import, median of $adds): 201 after $(median "${api_ms[@]}") ms, answered by dig after $(median "${visible_ms[@]}") ms"
+echo "adding one zone of 10 records (Client API import, median of $adds): 201 after $(median "${api_ms[@]}") ms, answered by dig after $(median "${visible_ms[@]}") ms; server CPU $((adds_cpu * 10 / adds)) ms per add"

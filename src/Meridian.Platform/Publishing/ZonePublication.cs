@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
 using Meridian.Dns.Server.Zones;
@@ -17,6 +18,11 @@ namespace Meridian.Platform.Publishing;
 internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZonePublisher sandbox, ApexRecords apex, ILogger<ZonePublication> logger)
 {
     private readonly ConcurrentDictionary<Guid, ZoneContents> _zones = new();
+
+    /// <summary>Zones smaller than this are not kept in memory after the start (only their served snapshot is): a
+    /// host with 100,000 small zones would otherwise hold every record twice. Their first write reads them back
+    /// (a few milliseconds) and publishes them whole; large zones stay, so their writes stay incremental.</summary>
+    internal const int KeptAtStartFromRecords = 1_000;
 
     public static bool IsServed(Zone zone) => zone.Active;
 
@@ -93,29 +99,59 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
             .OrderBy(r => r.ZoneId)
             .Select(r => new RecordRow(r.ZoneId, r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes))
             .AsAsyncEnumerable();
+        // Reading rows and building snapshots each take about half the work: a second thread builds and publishes
+        // the zones the reader has finished, so a start on two cores takes about half the time.
+        var finished = Channel.CreateBounded<ZoneContents>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        var publishing = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var zone in finished.Reader.ReadAllAsync(cancellationToken)) PublishAtStart(zone);
+            }
+            catch (Exception e)
+            {
+                // Stops the reader too (its next write throws), rather than leaving it waiting on a full channel.
+                finished.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancellationToken);
         ZoneContents? contents = null;
         int published = 0;
-        var reader = new RowReader();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        try
         {
-            if (contents?.ZoneId != row.ZoneId)
+            var reader = new RowReader();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                if (contents is not null) Publish(contents, wasServed: false);
-                // A zone activated after the list was read waits for its next write, as a zone written by another node does.
-                if (!zones.Remove(row.ZoneId, out var zone))
+                if (contents?.ZoneId != row.ZoneId)
                 {
-                    contents = null;
-                    continue;
+                    if (contents is not null) await finished.Writer.WriteAsync(contents, cancellationToken);
+                    // A zone activated after the list was read waits for its next write, as a zone written by another node does.
+                    if (!zones.Remove(row.ZoneId, out var zone))
+                    {
+                        contents = null;
+                        continue;
+                    }
+                    contents = NewContents(zone);
+                    published++;
                 }
-                contents = NewContents(zone);
-                published++;
+                if (contents is not null) reader.Add(contents, row, logger);
             }
-            if (contents is not null) reader.Add(contents, row, logger);
+            if (contents is not null) await finished.Writer.WriteAsync(contents, cancellationToken);
+            // Zones without records of their own still answer their SOA and NS.
+            foreach (var empty in zones.Values) await finished.Writer.WriteAsync(NewContents(empty), cancellationToken);
         }
-        if (contents is not null) Publish(contents, wasServed: false);
-        // Zones without records of their own still answer their SOA and NS.
-        foreach (var empty in zones.Values) Publish(NewContents(empty), wasServed: false);
+        finally
+        {
+            finished.Writer.TryComplete();
+            await publishing;
+        }
         return published + zones.Count;
+    }
+
+    private void PublishAtStart(ZoneContents zone)
+    {
+        Publish(zone, wasServed: false);
+        if (zone.Count < KeptAtStartFromRecords) _zones.TryRemove(zone.ZoneId, out _);
     }
 
     private static ZoneContents NewContents(Zone zone) =>
