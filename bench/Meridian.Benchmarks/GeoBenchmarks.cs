@@ -12,7 +12,7 @@ namespace Meridian.Benchmarks;
 /// country database that scripts/install-geo-db.sh installs (repeat clients, IPv4 and IPv6 subnets). The
 /// Allocated column must read 0 B (or "-").</summary>
 [MemoryDiagnoser]
-public class GeoBenchmarks
+public class GeoBenchmarks : IDisposable
 {
     private readonly byte[] _response = new byte[1232];
     private readonly int[] _chosen = new int[5];
@@ -39,7 +39,18 @@ public class GeoBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _locator.Dispose();
+    public void Cleanup() => Dispose();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) _locator?.Dispose();
+    }
 
     /// <summary>Six clients (five countries and an unknown one) choosing among five variants.</summary>
     [Benchmark]
