@@ -26,6 +26,7 @@ public class QueryProcessorBenchmarks
     private byte[] _geoCountry = null!;
     private byte[] _geoContinent = null!;
     private byte[] _geoGlobal = null!;
+    private byte[] _cookieHit = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -52,6 +53,7 @@ public class QueryProcessorBenchmarks
         _nxdomain = Query("missing.bench.example.", DnsType.A);
         _wildcard = Query("x.wild.bench.example.", DnsType.A);
         _mx = Query("host1230.bench.example.", DnsType.MX);
+        _cookieHit = CookieQuery("host1234.bench.example.");
 
         var geoZones = new ZoneSet();
         geoZones.Publish(GeoZone());
@@ -85,7 +87,7 @@ public class QueryProcessorBenchmarks
     private static GeoTargetSet Targets(string code) =>
         GeoTargets.TryParse([code], out var targets, out var error) ? targets : throw new InvalidOperationException(error);
 
-    private static byte[] Query(string name, DnsType type, string? subnet = null)
+    internal static byte[] Query(string name, DnsType type, string? subnet = null)
     {
         var buffer = new byte[512];
         var writer = new DnsMessageWriter(buffer);
@@ -101,6 +103,20 @@ public class QueryProcessorBenchmarks
             EdnsClientSubnet.TryCreate(System.Net.IPAddress.Parse(parts[0]), byte.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), 0, out var ecs);
             writer.TryWriteOpt(1232, dnssecOk: false, ecs);
         }
+        return writer.Written.ToArray();
+    }
+
+    /// <summary>A hit asked with DO and a client cookie: the answer carries a server cookie (SipHash-2-4).</summary>
+    [Benchmark]
+    public int HitWithCookie() => _processor.Handle(_cookieHit, _response, [127, 0, 0, 1], overTcp: false);
+
+    private static byte[] CookieQuery(string name)
+    {
+        var buffer = new byte[512];
+        var writer = new DnsMessageWriter(buffer);
+        writer.SetHeader(new DnsHeader { Id = 7, RecursionDesired = true });
+        writer.TryWriteQuestion(DnsName.Parse(name).Wire, DnsType.A, DnsClass.IN);
+        writer.TryWriteOpt(1232, dnssecOk: true, [0, 10, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8]);
         return writer.Written.ToArray();
     }
 

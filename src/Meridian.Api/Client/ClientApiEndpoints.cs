@@ -45,7 +45,11 @@ public static class ClientApiEndpoints
             .WithSummary("Get a domain's change history").WithDescription("domain is the domain's id or its name; newest change first.")
             .Produces<ChangesResponse>();
         api.MapGet("/domains/{id}/export/bind", ExportBind).WithName("ClientExportBind").RequireAuthorization(read)
-            .WithSummary("Export a domain as a BIND zone file").Produces<string>(StatusCodes.Status200OK, "text/plain");
+            .WithSummary("Export a domain as a BIND zone file")
+            .WithDescription("Unlike the Client API specification, which leaves country codes out, the export keeps each record's "
+                + "locations in '; meridian: country_codes=…' comments, so that importing it restores the GeoDNS targeting; "
+                + "BIND and other readers load the records answered everywhere (or a set's first variant) and skip the rest. See docs/zone-files.md.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         api.MapPost("/records", CreateRecord).WithName("ClientCreateRecord").RequireAuthorization(write)
             .WithSummary("Add a record").DocumentsBody<RecordRequest>().Produces<RecordResponse>(StatusCodes.Status201Created)
             .Produces(StatusCodes.Status404NotFound);
@@ -55,7 +59,8 @@ public static class ClientApiEndpoints
         api.MapDelete("/records/{id}", DeleteRecord).WithName("ClientDeleteRecord").RequireAuthorization(write)
             .WithSummary("Delete a record").Produces<MessageResponse>();
         api.MapPost("/import/bind", ImportBind).WithName("ClientImportBind").RequireAuthorization(write)
-            .WithSummary("Import a BIND zone file").WithDescription("201 when every record was created, 206 with errors when some were not.")
+            .WithSummary("Import a BIND zone file").WithDescription("201 when every record was created, 206 with errors when some were not. "
+                + "Country codes in a Meridian export's '; meridian: country_codes=…' comments are restored.")
             .DocumentsBody<string>("text/plain").Produces<ImportResponse>(StatusCodes.Status201Created).Produces<ImportResponse>(StatusCodes.Status206PartialContent)
             .Produces(StatusCodes.Status409Conflict);
         api.MapPost("/rotate-api-key", RotateKey).WithName("ClientRotateApiKey")

@@ -1,5 +1,6 @@
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
+using Meridian.Dns.Server.Cookies;
 using Meridian.Dns.Server.Zones;
 using Meridian.Dns.Wire;
 using Meridian.Geo;
@@ -15,16 +16,20 @@ internal sealed class QueryProcessor : IQueryHandler
     private readonly ushort _maxUdpPayload;
     private readonly EcsPolicy _ecs;
     private readonly Transfer.ZoneTransferServer? _transfers;
+    private readonly DnsCookies _cookies;
 
     /// <param name="geo">Locates clients for geo-targeted records; null answers every client as of unknown location.</param>
     /// <param name="ecs">Whose Client Subnet options are used; null trusts every source.</param>
     /// <param name="transfers">Verifies TSIG and answers IXFR over UDP; null: TSIG is ignored and transfers are not implemented.</param>
-    public QueryProcessor(ZoneSet zones, int maxUdpPayload, GeoLocator? geo = null, EcsPolicy? ecs = null, Transfer.ZoneTransferServer? transfers = null)
+    /// <param name="cookies">The server's cookie secret, shared by its workers; null makes one for this processor.</param>
+    public QueryProcessor(ZoneSet zones, int maxUdpPayload, GeoLocator? geo = null, EcsPolicy? ecs = null,
+        Transfer.ZoneTransferServer? transfers = null, DnsCookies? cookies = null)
     {
         _transfers = transfers;
         _resolver = new QueryResolver(zones, geo);
         _maxUdpPayload = (ushort)maxUdpPayload;
         _ecs = ecs ?? EcsPolicy.TrustEveryone;
+        _cookies = cookies ?? new DnsCookies();
     }
 
     public int Handle(ReadOnlySpan<byte> query, Span<byte> response, ReadOnlySpan<byte> clientAddress, bool overTcp)
@@ -52,7 +57,8 @@ internal sealed class QueryProcessor : IQueryHandler
             _resolver.Client.Reset(clientAddress);
         }
 
-        if (!wellFormed || !q.HasQuestion) _plan.Outcome = AnswerOutcome.FormatError;
+        if (wellFormed && !q.HasQuestion && q.HasCookie) _plan.Outcome = CookieOnlyOutcome(in q, clientAddress);
+        else if (!wellFormed || !q.HasQuestion) _plan.Outcome = AnswerOutcome.FormatError;
         else if (q.HasEdns && q.EdnsVersion != 0) _plan.Outcome = AnswerOutcome.BadVersion;
         else if (q.Header.Opcode != DnsOpcode.Query) _plan.Outcome = AnswerOutcome.NotImplemented;
         else if (q.Class != DnsClass.IN && q.Class != DnsClass.ANY) _plan.Outcome = AnswerOutcome.Refused;
@@ -65,11 +71,22 @@ internal sealed class QueryProcessor : IQueryHandler
             DnsName.LowercaseInPlace(lower);
             _resolver.Resolve(lower, q.Type, _plan);
         }
-        return Write(in q, wellFormed, useEcs, response, overTcp);
+        return Write(in q, wellFormed, useEcs, clientAddress, response, overTcp);
     }
 
     /// <summary>The largest UDP answer the client takes and we send.</summary>
     private int UdpLimit(scoped in DnsQuery q) => q.HasEdns ? Math.Min(q.EffectiveUdpPayloadSize, Math.Max((int)_maxUdpPayload, 512)) : 512;
+
+    /// <summary>A query with no question and a COOKIE option asks for a server cookie (RFC 7873 §5.4): NOERROR with
+    /// one, unless it brought back a server cookie that is not good, which is BADCOOKIE. With a question, a bad or
+    /// stale server cookie is answered as if only the client cookie had come: an authoritative server does not make
+    /// resolvers pay a round trip for a cookie it forgot (§5.2.3), it just gives a fresh one.</summary>
+    private AnswerOutcome CookieOnlyOutcome(scoped in DnsQuery q, ReadOnlySpan<byte> clientAddress) =>
+        q.ServerCookie.IsEmpty || _cookies.IsValid(q.ClientCookie, q.ServerCookie, CookieAddress(clientAddress))
+            ? AnswerOutcome.NoData
+            : AnswerOutcome.BadCookie;
+
+    private static ReadOnlySpan<byte> CookieAddress(ReadOnlySpan<byte> clientAddress) => clientAddress[..Math.Min(clientAddress.Length, 16)];
 
     /// <summary>Zone transfers are served by the TCP listener (or not at all), and meta types are never answered from zone data.</summary>
     private static bool IsUnansweredType(DnsType type) =>
@@ -84,10 +101,11 @@ internal sealed class QueryProcessor : IQueryHandler
         AnswerOutcome.NotImplemented => DnsRcode.NotImp,
         AnswerOutcome.FormatError => DnsRcode.FormErr,
         AnswerOutcome.BadVersion => DnsRcode.BadVers,
+        AnswerOutcome.BadCookie => DnsRcode.BadCookie,
         _ => DnsRcode.ServFail,
     };
 
-    private int Write(scoped in DnsQuery q, bool wellFormed, bool echoEcs, Span<byte> response, bool overTcp)
+    private int Write(scoped in DnsQuery q, bool wellFormed, bool echoEcs, ReadOnlySpan<byte> clientAddress, Span<byte> response, bool overTcp)
     {
         var writer = new DnsMessageWriter(response);
         var header = DnsHeader.ForResponseTo(q.Header);
@@ -104,7 +122,8 @@ internal sealed class QueryProcessor : IQueryHandler
         // The OPT record is written last but its room is kept from the start, so an answer that fits
         // never loses its OPT (RFC 6891 §7).
         int limit = overTcp ? ushort.MaxValue : UdpLimit(in q);
-        int optLength = q.HasEdns ? DnsMessageWriter.OptRecordLength(echoEcs ? q.ClientSubnet.OptionLength : 0) : 0;
+        int optionsLength = (echoEcs ? q.ClientSubnet.OptionLength : 0) + (q.HasCookie ? DnsCookies.OptionLength : 0);
+        int optLength = q.HasEdns ? DnsMessageWriter.OptRecordLength(optionsLength) : 0;
         writer.Limit = limit - optLength;
 
         if (q.HasQuestion && !writer.TryWriteQuestion(q.Name, q.Type, q.Class))
@@ -134,16 +153,22 @@ internal sealed class QueryProcessor : IQueryHandler
         if (q.HasEdns)
         {
             writer.Limit = limit;
+            // The options answered: ECS with its scope (RFC 7871 §7.2.1: the source prefix when the answer depended on
+            // the address, else 0) and the COOKIE with a fresh server cookie. Options the server does not know are
+            // not echoed (RFC 6891 §6.1.2).
+            Span<byte> options = stackalloc byte[DnsMessageWriter.MaxClientSubnetOptionLength + DnsCookies.OptionLength];
+            int written = 0;
             if (echoEcs)
             {
-                // RFC 7871 §7.2.1: SCOPE is the source prefix when the answer depended on the address, else 0.
                 byte scope = _plan.LocationDependent ? q.ClientSubnet.SourcePrefixLength : (byte)0;
-                writer.TryWriteOpt(_maxUdpPayload, q.DnssecOk, q.ClientSubnet.WithScope(scope));
+                if (q.ClientSubnet.WithScope(scope).TryWriteOption(options, out int ecsLength)) written = ecsLength;
             }
-            else
+            if (q.HasCookie)
             {
-                writer.TryWriteOpt(_maxUdpPayload, q.DnssecOk);
+                _cookies.WriteOption(q.ClientCookie, CookieAddress(clientAddress), options.Slice(written, DnsCookies.OptionLength));
+                written += DnsCookies.OptionLength;
             }
+            writer.TryWriteOpt(_maxUdpPayload, q.DnssecOk, options[..written]);
             writer.SetRcode(RcodeOf(_plan.Outcome));
         }
         return writer.Length;

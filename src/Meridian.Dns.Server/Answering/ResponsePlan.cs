@@ -30,6 +30,7 @@ internal enum AnswerOutcome : byte
     NotImplemented,
     FormatError,
     BadVersion,
+    BadCookie,
 }
 
 /// <summary>The answer to one query, staged section by section before anything is written. One plan

@@ -14,6 +14,9 @@ public sealed class DnsServer : IDisposable
     private readonly DnsServerOptions _options;
     private readonly GeoLocator? _geo;
     private readonly EcsPolicy _ecs;
+
+    // One cookie secret per server, made at start: a cookie one worker gave is good at every other.
+    private readonly Cookies.DnsCookies _cookies = new();
     private readonly ILoggerFactory _loggers;
     private readonly List<UdpListener> _udp = [];
     private readonly List<DnsTcpListener> _tcp = [];
@@ -155,7 +158,7 @@ public sealed class DnsServer : IDisposable
     /// <summary>The serial of a served zone's SOA, or null when the zone is not served.</summary>
     public uint? ServedSerial(Meridian.Dns.Names.DnsName origin) => Zones.Find(origin)?.Serial;
 
-    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload, _geo, _ecs, _transfers);
+    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload, _geo, _ecs, _transfers, _cookies);
 
     public void Dispose()
     {

@@ -1,75 +1,50 @@
+using System.Collections.Concurrent;
 using Meridian.Dns.Names;
 
 namespace Meridian.Dns.Server.Zones;
 
-/// <summary>The zones this server answers for. Readers take no lock: they read one immutable index;
-/// a writer builds the next index and publishes it with a single reference swap.</summary>
+/// <summary>The zones this server answers for, by lowercase apex name. Readers take no lock and allocate
+/// nothing: a lookup is a hash probe with a span key. Adding, replacing or removing one zone costs O(1) however
+/// many zones are served (a reseller's host holds 100,000 or more), and each zone's snapshot is swapped whole,
+/// so a query sees one version of a zone or the next, never a mix.</summary>
 internal sealed class ZoneSet
 {
     private readonly Lock _writeLock = new();
-    private volatile ZoneIndex _index = ZoneIndex.Empty;
+    private readonly ConcurrentDictionary<byte[], ZoneSnapshot> _zones = new(WireNameComparer.Instance);
+    private readonly ConcurrentDictionary<byte[], ZoneSnapshot>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
 
-    /// <summary>An immutable view: a table of apex names and the snapshot for each.</summary>
-    private sealed class ZoneIndex
-    {
-        public static readonly ZoneIndex Empty = new([]);
+    // The longest apex served (in wire octets): the closest-encloser search skips suffixes longer than it.
+    // It only grows; after a removal it may be larger than needed, which costs a probe or two, never an answer.
+    private volatile int _deepestApexLength;
 
-        /// <summary>The same names with one zone's snapshot replaced: the table and depth carry over.</summary>
-        private ZoneIndex(ZoneSnapshot[] zones, NameTable table, int deepestApexLength)
-        {
-            Zones = zones;
-            Table = table;
-            DeepestApexLength = deepestApexLength;
-        }
+    public ZoneSet() => _bySpan = _zones.GetAlternateLookup<ReadOnlySpan<byte>>();
 
-        public ZoneIndex With(int position, ZoneSnapshot zone)
-        {
-            var zones = (ZoneSnapshot[])Zones.Clone();
-            zones[position] = zone;
-            return new ZoneIndex(zones, Table, DeepestApexLength);
-        }
+    public int Count => _zones.Count;
 
-        public ZoneIndex(ZoneSnapshot[] zones)
-        {
-            Zones = zones;
-            var arena = new List<byte>();
-            var offsets = new int[zones.Length];
-            for (int i = 0; i < zones.Length; i++)
-            {
-                offsets[i] = arena.Count;
-                arena.AddRange(zones[i].OriginLower);
-            }
-            Table = new NameTable(arena.ToArray(), offsets, zones.Length);
-            int deepest = 0;
-            foreach (var zone in zones) deepest = Math.Max(deepest, zone.OriginLower.Length);
-            DeepestApexLength = deepest;
-        }
-
-        public ZoneSnapshot[] Zones { get; }
-
-        public NameTable Table { get; }
-
-        public int DeepestApexLength { get; }
-    }
-
-    public int Count => _index.Zones.Length;
-
-    public IReadOnlyList<ZoneSnapshot> Zones => _index.Zones;
+    /// <summary>The zones served now, in no particular order (a copy).</summary>
+    public IReadOnlyList<ZoneSnapshot> Zones => [.. _zones.Values];
 
     /// <summary>Adds a zone, or replaces the zone of the same name atomically.</summary>
     public void Publish(ZoneSnapshot zone)
     {
         lock (_writeLock)
         {
-            var current = _index;
-            int existing = current.Table.Find(zone.OriginLower);
-            if (existing >= 0)
+            // The length first: a reader that finds the zone must also search deep enough to find it.
+            if (zone.OriginLower.Length > _deepestApexLength) _deepestApexLength = zone.OriginLower.Length;
+            _zones[zone.OriginLower] = zone;
+        }
+    }
+
+    /// <summary>Adds or replaces many zones (a server starting with every zone of its database): the same as
+    /// publishing each, without taking the write lock once per zone.</summary>
+    public void PublishAll(IEnumerable<ZoneSnapshot> zones)
+    {
+        lock (_writeLock)
+        {
+            foreach (var zone in zones)
             {
-                _index = current.With(existing, zone);
-            }
-            else
-            {
-                _index = new ZoneIndex([.. current.Zones, zone]);
+                if (zone.OriginLower.Length > _deepestApexLength) _deepestApexLength = zone.OriginLower.Length;
+                _zones[zone.OriginLower] = zone;
             }
         }
     }
@@ -80,10 +55,8 @@ internal sealed class ZoneSet
     {
         lock (_writeLock)
         {
-            var current = _index;
-            int existing = current.Table.Find(expected.OriginLower);
-            if (existing < 0 || current.Zones[existing] != expected) return false;
-            _index = current.With(existing, next);
+            if (!_zones.TryGetValue(expected.OriginLower, out var current) || current != expected) return false;
+            _zones[expected.OriginLower] = next;
             return true;
         }
     }
@@ -91,38 +64,44 @@ internal sealed class ZoneSet
     /// <summary>Stops answering for a zone; false when it was not served.</summary>
     public bool Remove(DnsName origin)
     {
-        var key = origin.ToLower().Wire;
         lock (_writeLock)
         {
-            var current = _index;
-            int existing = current.Table.Find(key);
-            if (existing < 0) return false;
-            _index = new ZoneIndex([.. current.Zones.Where((_, i) => i != existing)]);
-            return true;
+            return _bySpan.TryRemove(origin.ToLower().Wire, out _, out _);
         }
     }
 
-    public ZoneSnapshot? Find(DnsName origin)
-    {
-        var index = _index;
-        int i = index.Table.Find(origin.ToLower().Wire);
-        return i < 0 ? null : index.Zones[i];
-    }
+    public ZoneSnapshot? Find(DnsName origin) =>
+        _bySpan.TryGetValue(origin.ToLower().Wire, out var zone) ? zone : null;
 
     /// <summary>The zone whose apex is the longest suffix of a lowercase wire name, or null.</summary>
     public ZoneSnapshot? FindClosestEnclosing(ReadOnlySpan<byte> lowercaseName)
     {
-        var index = _index;
-        if (index.Zones.Length == 0) return null;
+        int deepest = _deepestApexLength;
+        if (deepest == 0) return null;
         // Try suffixes from the longest that could be an apex down to the root.
         int offset = 0;
-        while (lowercaseName.Length - offset > index.DeepestApexLength) offset += lowercaseName[offset] + 1;
+        while (lowercaseName.Length - offset > deepest) offset += lowercaseName[offset] + 1;
         while (true)
         {
-            int zone = index.Table.Find(lowercaseName[offset..]);
-            if (zone >= 0) return index.Zones[zone];
+            if (_bySpan.TryGetValue(lowercaseName[offset..], out var zone)) return zone;
             if (lowercaseName[offset] == 0) return null;
             offset += lowercaseName[offset] + 1;
         }
+    }
+
+    /// <summary>Compares lowercase wire names by their octets, as arrays or as spans (so lookups need no array).</summary>
+    private sealed class WireNameComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static readonly WireNameComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
+
+        public int GetHashCode(byte[] name) => (int)NameHash.Compute(name);
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate) => (int)NameHash.Compute(alternate);
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }

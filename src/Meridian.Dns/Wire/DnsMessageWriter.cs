@@ -15,7 +15,8 @@ public ref struct DnsMessageWriter
 {
     private const int FixedRecordFields = 10;   // TYPE, CLASS, TTL, RDLENGTH
     private const int MaxMessageLength = ushort.MaxValue;
-    private const int MaxClientSubnetOptionLength = 4 + 4 + 16;
+    /// <summary>Octets of the longest Client Subnet option (an IPv6 address in full).</summary>
+    public const int MaxClientSubnetOptionLength = 4 + 4 + 16;
 
     private readonly Span<byte> _buffer;
     private int _limit;

@@ -3,14 +3,14 @@ using Meridian.Dns.Records;
 namespace Meridian.Dns.Wire;
 
 /// <summary>What an authoritative server needs from a query: header, the one question, and EDNS
-/// (payload size, version, DO, Client Subnet). Read in one pass with no allocation; the name lives in
+/// (payload size, version, DO, Client Subnet, COOKIE). Read in one pass with no allocation; the name lives in
 /// the caller's buffer. On failure <see cref="Error"/> says why and what was read so far is kept, so a
 /// FORMERR can echo the id.</summary>
 public ref struct DnsQuery
 {
     /// <summary>Reads <paramref name="packet"/> as a query. Every record is checked, so a malformed
-    /// packet is caught wherever the damage is; OPT must follow RFC 6891 and ECS RFC 7871 (with SCOPE 0,
-    /// at most once). Cookies and other options are skipped.</summary>
+    /// packet is caught wherever the damage is; OPT must follow RFC 6891, ECS RFC 7871 (with SCOPE 0,
+    /// at most once) and COOKIE RFC 7873 (8 octets, or 16 to 40, at most once). Other options are skipped.</summary>
     /// <param name="nameBuffer">Receives the question name, case as received (255 octets suffice).</param>
     public static bool TryRead(ReadOnlySpan<byte> packet, Span<byte> nameBuffer, out DnsQuery query)
     {
@@ -71,6 +71,27 @@ public ref struct DnsQuery
 
     public EdnsClientSubnet ClientSubnet { get; private set; }
 
+    /// <summary>True when the query carried a COOKIE option (RFC 7873).</summary>
+    public bool HasCookie { get; private set; }
+
+    private CookieOctets _cookie;
+    private byte _cookieLength;
+
+    /// <summary>The client cookie (8 octets), empty without a COOKIE option.</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    public readonly ReadOnlySpan<byte> ClientCookie => HasCookie ? ((ReadOnlySpan<byte>)_cookie)[..8] : default;
+
+    /// <summary>The server cookie the client sent back (8 to 32 octets), empty when it sent only its own.</summary>
+    [System.Diagnostics.CodeAnalysis.UnscopedRef]
+    public readonly ReadOnlySpan<byte> ServerCookie => HasCookie ? ((ReadOnlySpan<byte>)_cookie)[8.._cookieLength] : default;
+
+    /// <summary>Room for the longest COOKIE option data: an 8-octet client cookie and a 32-octet server cookie.</summary>
+    [System.Runtime.CompilerServices.InlineArray(40)]
+    private struct CookieOctets
+    {
+        private byte _first;
+    }
+
     /// <summary>The first error, or <see cref="WireError.None"/>.</summary>
     public WireError Error { get; private set; }
 
@@ -88,6 +109,16 @@ public ref struct DnsQuery
         var options = new EdnsOptionReader(opt.Options);
         while (options.TryReadNext(out var code, out var data))
         {
+            if (code == EdnsOptionCode.Cookie)
+            {
+                // RFC 7873 §5.2.2: a client cookie alone is 8 octets; with a server cookie, 16 to 40. A second option is
+                // as malformed as a bad length.
+                if (HasCookie || (data.Length != 8 && data.Length is < 16 or > 40)) return Fail(WireError.BadCookie);
+                HasCookie = true;
+                data.CopyTo(_cookie);
+                _cookieLength = (byte)data.Length;
+                continue;
+            }
             if (code != EdnsOptionCode.ClientSubnet) continue;
             // RFC 7871 §6: SCOPE PREFIX-LENGTH must be 0 in queries; a second ECS option has no meaning.
             if (HasClientSubnet || !EdnsClientSubnet.TryRead(data, out var subnet) || subnet.ScopePrefixLength != 0)

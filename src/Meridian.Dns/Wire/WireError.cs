@@ -50,4 +50,7 @@ public enum WireError : byte
 
     /// <summary>Octets left after the last record the counts announce.</summary>
     TrailingData,
+
+    /// <summary>A COOKIE option of the wrong length, or more than one (RFC 7873 §5.2.2).</summary>
+    BadCookie,
 }

@@ -11,7 +11,8 @@ namespace Meridian.Platform.Import;
 /// <c>$TTL</c> defaults to 3600; <c>$INCLUDE</c> is refused. SOA and apex NS records are skipped (the platform
 /// serves its own); NS records below the apex are delegations and are kept. A record line the reader refuses is one
 /// per-record error; a directive or a broken quote/parenthesis (after which nothing can be trusted) fails
-/// the whole file with its line number.</summary>
+/// the whole file with its line number. The GeoDNS targets a Meridian export carries in comments are read back
+/// (<see cref="GeoComments"/>).</summary>
 internal static class BindFileReader
 {
     /// <summary>Most records one import may hold (the file is read into memory and stored in one transaction).</summary>
@@ -39,7 +40,8 @@ internal static class BindFileReader
         var errors = new List<string>();
         var records = new List<ImportCandidate>();
         int skipped = 0;
-        var source = WithDefaultTtl(file);
+        // GeoDNS variants a Meridian export wrote as comments become records again (GeoComments).
+        var source = GeoComments.Uncover(WithDefaultTtl(file), out var codesByLine);
         string zone = origin.ToString();
         var reader = new ZoneFileReader(source, new ZoneFileReaderOptions
         {
@@ -69,7 +71,8 @@ internal static class BindFileReader
                 // The platform serves its own SOA and apex NS, which is why the spec ignores NS records. NS below
                 // the apex are delegations the customer made: they are kept, so export -> import is exact.
                 if (record.Type == DnsType.SOA || (record.Type == DnsType.NS && record.Owner.Equals(origin))) skipped++;
-                else records.Add(new ImportCandidate(record.Owner.ToLower(), record.Type, record.Ttl, record.Data, reader.Position.Line - 1));
+                else records.Add(new ImportCandidate(record.Owner.ToLower(), record.Type, record.Ttl, record.Data, reader.Position.Line - 1,
+                    codesByLine.GetValueOrDefault(reader.Position.Line)));
                 continue;
             }
             if (reader.Error is not { } failure) break;

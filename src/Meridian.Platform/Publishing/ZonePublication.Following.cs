@@ -43,7 +43,7 @@ internal sealed partial class ZonePublication
                 foreach (var record in held.At(owner).ToArray()) held.Remove(record.Id);
             }
             var names = changedNames as ICollection<string> ?? [.. changedNames];
-            await AddRecordsAsync(held, snapshot.Records.AsNoTracking().Where(r => r.ZoneId == zoneId && names.Contains(r.Name)), zone.Name, cancellationToken);
+            await AddRecordsAsync(held, snapshot.Records.AsNoTracking().Where(r => r.ZoneId == zoneId && names.Contains(r.Name)), cancellationToken);
         }
         catch
         {

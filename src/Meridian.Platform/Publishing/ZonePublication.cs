@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
 using Meridian.Dns.Server.Zones;
@@ -79,48 +80,111 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
         if (wasServed) PublisherFor(environment).RemoveZone(origin);
     }
 
-    /// <summary>Publishes every active zone; run once at start, before answering.</summary>
+    /// <summary>Publishes every active zone; run once at start, before answering. All records are read in one
+    /// query ordered by zone (a host with 100,000 small zones would otherwise make 100,000 round trips), and each
+    /// zone is published as soon as its last record is read.</summary>
     public async Task<int> PublishAllAsync(PlatformDatabase database, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
         var zones = await db.Zones.AsNoTracking()
             .Where(z => z.Active)
-            .ToListAsync(cancellationToken);
-        foreach (var zone in zones)
+            .ToDictionaryAsync(z => z.Id, cancellationToken);
+        var rows = db.Records.AsNoTracking()
+            .Where(r => db.Zones.Any(z => z.Id == r.ZoneId && z.Active))
+            .OrderBy(r => r.ZoneId)
+            .Select(r => new RecordRow(r.ZoneId, r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes))
+            .AsAsyncEnumerable();
+        // Reading rows and building snapshots each take about half the work: a second thread builds and publishes
+        // the zones the reader has finished, so a start on two cores takes about half the time.
+        var finished = Channel.CreateBounded<ZoneContents>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        var publishing = Task.Run(async () =>
         {
-            var contents = await LoadAsync(db, zone, cancellationToken);
-            Publish(contents, wasServed: false);
+            try
+            {
+                await foreach (var zone in finished.Reader.ReadAllAsync(cancellationToken)) PublishAtStart(zone);
+            }
+            catch (Exception e)
+            {
+                // Stops the reader too (its next write throws), rather than leaving it waiting on a full channel.
+                finished.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancellationToken);
+        ZoneContents? contents = null;
+        int published = 0;
+        try
+        {
+            var reader = new RowReader();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                if (contents?.ZoneId != row.ZoneId)
+                {
+                    if (contents is not null) await finished.Writer.WriteAsync(contents, cancellationToken);
+                    // A zone activated after the list was read waits for its next write, as a zone written by another node does.
+                    if (!zones.Remove(row.ZoneId, out var zone))
+                    {
+                        contents = null;
+                        continue;
+                    }
+                    contents = NewContents(zone);
+                    published++;
+                }
+                if (contents is not null) reader.Add(contents, row, logger);
+            }
+            if (contents is not null) await finished.Writer.WriteAsync(contents, cancellationToken);
+            // Zones without records of their own still answer their SOA and NS.
+            foreach (var empty in zones.Values) await finished.Writer.WriteAsync(NewContents(empty), cancellationToken);
         }
-        return zones.Count;
+        finally
+        {
+            finished.Writer.TryComplete();
+            await publishing;
+        }
+        return published + zones.Count;
     }
+
+    // Every zone stays held after the start, small ones too: a node following the feed needs the zone it holds to
+    // withdraw a zone deleted or deactivated elsewhere (ZonePublication.Following), and writes stay incremental.
+    private void PublishAtStart(ZoneContents zone) => Publish(zone, wasServed: false);
+
+    private static ZoneContents NewContents(Zone zone) =>
+        new(zone.Id, DnsName.Parse(zone.Name), (uint)zone.Serial, IsServed(zone), zone.Environment);
 
     private async Task<ZoneContents> LoadAsync(MeridianDbContext db, Zone zone, CancellationToken cancellationToken)
     {
-        var origin = DnsName.Parse(zone.Name);
-        var contents = new ZoneContents(zone.Id, origin, (uint)zone.Serial, IsServed(zone), zone.Environment);
-        await AddRecordsAsync(contents, db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id), zone.Name, cancellationToken);
+        var contents = NewContents(zone);
+        await AddRecordsAsync(contents, db.Records.AsNoTracking().Where(r => r.ZoneId == zone.Id), cancellationToken);
         return contents;
     }
 
     /// <summary>Adds the stored <paramref name="records"/> to <paramref name="contents"/>; records that no longer parse
     /// are logged and left out.</summary>
-    private async Task AddRecordsAsync(ZoneContents contents, IQueryable<Record> records, string zoneName, CancellationToken cancellationToken)
+    private async Task AddRecordsAsync(ZoneContents contents, IQueryable<Record> records, CancellationToken cancellationToken)
     {
         var rows = records
-            .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes })
+            .Select(r => new RecordRow(r.ZoneId, r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes))
             .AsAsyncEnumerable();
-        DnsName? owner = null;
-        string? ownerText = null;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var reader = new RowReader();
+        await foreach (var row in rows.WithCancellation(cancellationToken)) reader.Add(contents, row, logger);
+    }
+
+    private sealed record RecordRow(Guid ZoneId, Guid Id, string Name, string Type, int Ttl, string Data, string[] CountryCodes);
+
+    /// <summary>Turns stored rows into records; rows of one owner tend to come together, so it reuses the parsed name.</summary>
+    private sealed class RowReader
+    {
+        private DnsName? _owner;
+        private string? _ownerText;
+
+        public void Add(ZoneContents contents, RecordRow row, ILogger logger)
         {
-            // Records of one owner tend to come together; reuse the parsed name.
-            if (owner is null || !string.Equals(ownerText, row.Name, StringComparison.Ordinal)) (owner, ownerText) = (DnsName.Parse(row.Name), row.Name);
+            if (_owner is null || !string.Equals(_ownerText, row.Name, StringComparison.Ordinal)) (_owner, _ownerText) = (DnsName.Parse(row.Name), row.Name);
             if (!DnsTypeNames.TryParse(row.Type, out var type) || !RdataParsing.TryParse(type, row.Data, DnsName.Root, out var wire, out _))
             {
-                LogUnreadableRecord(logger, row.Id, zoneName, row.Type, row.Data);
-                continue;
+                LogUnreadableRecord(logger, row.Id, contents.Origin.ToString(), row.Type, row.Data);
+                return;
             }
-            contents.Add(new StoredRecord(row.Id, owner, type, (uint)row.Ttl, wire, StoredRecord.ParseTargets(row.CountryCodes)));
+            contents.Add(new StoredRecord(row.Id, _owner, type, (uint)row.Ttl, wire, StoredRecord.ParseTargets(row.CountryCodes)));
         }
     }
 

@@ -91,6 +91,17 @@ public sealed class ImportService
         return registrable is null ? null : registrable + ".";
     }
 
+    /// <summary>The record's country codes from its <c>; meridian:</c> comment, checked like an API write's; null
+    /// when they are fine (or absent), else the problem.</summary>
+    private static string? ReadTargets(ImportCandidate candidate, ref string[] codes, ref GeoTargetSet targets)
+    {
+        if (candidate.CountryCodes is null) return null;
+        if (!GeoTargetRules.TryNormalize(candidate.CountryCodes, out var normalized, out string? error)) return error;
+        codes = [.. normalized];
+        targets = StoredRecord.ParseTargets(normalized);
+        return null;
+    }
+
     private static async Task<ServiceResult<ImportOutcome>> ApplyAsync(ZoneWriteContext context, ZoneFileContents file, bool zoneCreated, CancellationToken cancellationToken)
     {
         var errors = new List<string>(file.Errors);
@@ -102,10 +113,13 @@ public sealed class ImportService
         context.Contents.EnsureRoomFor(file.Records.Count);
         foreach (var candidate in file.Records)
         {
+            string[] codes = global;
+            var targets = GeoTargetSet.Global;
             string? problem = RecordTypeRules.CheckAllowed(candidate.Type)
                 ?? DnsLabels.FindProblem(candidate.Owner, allowUnderscore: true, allowWildcard: true)
                 ?? RecordLimits.CheckTtl(candidate.Ttl)
-                ?? RecordSetRules.Check(context.Contents, candidate.Owner, candidate.Type, candidate.Wire, null);
+                ?? ReadTargets(candidate, ref codes, ref targets)
+                ?? RecordSetRules.Check(context.Contents, candidate.Owner, candidate.Type, candidate.Wire, targets, null);
             if (problem is not null)
             {
                 errors.Add($"Line {candidate.Line}: Failed to create record {candidate.Owner} {RecordTypeRules.Name(candidate.Type)}: {problem}");
@@ -113,8 +127,8 @@ public sealed class ImportService
             }
             // Records of one owner come together; print its name once.
             if (!ReferenceEquals(candidate.Owner, lastOwner)) (lastOwner, lastOwnerText) = (candidate.Owner, candidate.Owner.ToString());
-            var record = RecordSets.NewRecord(context, new RecordDraft(candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire, global, GeoTargetSet.Global), lastOwnerText);
-            var entry = new StoredRecord(record.Id, candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire);
+            var record = RecordSets.NewRecord(context, new RecordDraft(candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire, codes, targets), lastOwnerText);
+            var entry = new StoredRecord(record.Id, candidate.Owner, candidate.Type, candidate.Ttl, candidate.Wire, targets);
             // Checked against the zone and the records accepted before it.
             context.Contents.Add(entry);
             accepted.Add(record);

@@ -25,6 +25,9 @@ public abstract partial class ClientApiTests
         (await operatorApi.DeleteAsync($"/api/admin/accounts/{accountId}/keys/{IdOf(key)}")).Expect(200);
         (await clientApi.GetAsync("/api/client/domains")).ExpectError(401, "token");
         (await clientApi.GetAsync("/api/admin/accounts")).ExpectError(401, "token");
+        // A working client key is known but not an operator's: forbidden.
+        var other = await Host.NewClientAsync();
+        (await other.Api.GetAsync("/api/admin/accounts")).ExpectError(403, "");
     }
 
     [Fact]

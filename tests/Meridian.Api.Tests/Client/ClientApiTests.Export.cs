@@ -94,6 +94,29 @@ public abstract partial class ClientApiTests
         Assert.Equal(original, Comparable(await second.Api.ListRecordsAsync(IdOf(imported.GetProperty("domain")))));
     }
 
+    [Fact]
+    public async Task Export_of_geo_cname_variants_loads_in_named_checkzone_and_imports_back_with_country_codes()
+    {
+        var (client, domainId, zone) = await ClientWithDomainAsync("geoexp");
+        var api = client.Api;
+        await api.CreateRecordAsync(domainId, "www", "CNAME", "us.cdn.example.net", new JsonObject { ["country_codes"] = new JsonArray("US") });
+        await api.CreateRecordAsync(domainId, "www", "CNAME", "eu.cdn.example.net", new JsonObject { ["country_codes"] = new JsonArray("EU", "country:AS") });
+        await api.CreateRecordAsync(domainId, "www", "CNAME", "cdn.example.net");
+        var original = WithCountryCodes(await api.ListRecordsAsync(domainId));
+        string exported = (await api.GetAsync($"/api/client/domains/{domainId}/export/bind")).Body;
+
+        var (exitCode, output) = await ZoneCheckers.NamedCheckzoneAsync(zone, exported);
+        Assert.True(exitCode == 0, $"named-checkzone refused the export:\n{output}\n{exported}");
+        (await api.DeleteAsync($"/api/client/domains/{domainId}")).Expect(200);
+        var imported = (await api.ImportAsync(exported)).Expect(201);
+
+        Assert.Equal(original, WithCountryCodes(await api.ListRecordsAsync(IdOf(imported.GetProperty("domain")))));
+    }
+
+    private static IReadOnlyList<string> WithCountryCodes(IEnumerable<JsonElement> records) =>
+        [.. records.Select(r => $"{Text(r, "name")} {Text(r, "type")} {Text(r, "value")} {string.Join(',', r.GetProperty("country_codes").EnumerateArray().Select(c => c.GetString()))}")
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>A client whose domain holds one record of each common kind, with several TTLs and
     /// values that are awkward in zone files (quotes, semicolons, a TXT longer than 255 octets).</summary>
     private async Task<(ClientAccount Client, Guid DomainId, string Zone)> AccountWithVariedRecordsAsync(string word)

@@ -60,8 +60,11 @@ internal static class GeoTestZones
         return new QueryProcessor(zones, 1232, locator ?? Locator(), ecs);
     }
 
-    /// <summary>The database scripts/install-geo-db.sh installs, when it is there.</summary>
-    public static string? InstalledDatabase()
+    /// <summary>The database scripts/install-geo-db.sh installs; a test that needs it fails naming it when it is absent.</summary>
+    public static string InstalledDatabase() => FindInstalledDatabase() ?? throw new InvalidOperationException(
+        "data/geo/geo-whois-asn-country.mmdb is not installed (scripts/install-geo-db.sh, which ./test.sh runs, installs it) and this test needs it");
+
+    private static string? FindInstalledDatabase()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

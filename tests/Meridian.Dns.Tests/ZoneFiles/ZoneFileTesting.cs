@@ -102,14 +102,22 @@ internal static class ZoneFileTesting
     public static string Unspaced(string dump) =>
         string.Join('\n', dump.Split('\n').Select(line => string.Concat(line.Where(c => !char.IsWhiteSpace(c)))).Where(line => line.Length > 0));
 
-    /// <summary>Path of BIND's named-compilezone, or null when it is not installed.</summary>
-    public static string? NamedCompilezone { get; } = FindProgram("named-compilezone");
+    private static readonly string? s_namedCompilezone = FindProgram("named-compilezone");
+    private static readonly string? s_namedCheckzone = FindProgram("named-checkzone");
+    private static readonly string? s_knotc = FindProgram("knotc");
 
-    /// <summary>Path of BIND's named-checkzone, or null when it is not installed.</summary>
-    public static string? NamedCheckzone { get; } = FindProgram("named-checkzone");
+    /// <summary>Path of BIND's named-compilezone; a test that asks for it on a machine without it fails naming it.</summary>
+    public static string NamedCompilezone => Require(s_namedCompilezone, "named-compilezone", "bind9-utils");
 
-    /// <summary>Path of Knot's knotc, or null when it is not installed.</summary>
-    public static string? Knotc { get; } = FindProgram("knotc");
+    /// <summary>Path of BIND's named-checkzone (fails the test naming it when absent).</summary>
+    public static string NamedCheckzone => Require(s_namedCheckzone, "named-checkzone", "bind9-utils");
+
+    /// <summary>Path of Knot's knotc (fails the test naming it when absent).</summary>
+    public static string Knotc => Require(s_knotc, "knotc", "knot");
+
+    /// <summary>The tool's path, or an exception that names it: the suite needs it, so its absence is a failure, never a skip.</summary>
+    private static string Require(string? path, string program, string package) =>
+        path ?? throw new InvalidOperationException($"{program} is not installed (Debian package {package}; ./test.sh installs it) and this test needs it");
 
     /// <summary>Runs a BIND tool; returns exit code, standard output and standard error.</summary>
     public static (int Exit, string Output, string Errors) RunBind(string program, string workingDirectory, params string[] arguments)

@@ -67,4 +67,56 @@ public class DigAndKdigTests : IClassFixture<ServedZones>
         Assert.Equal("REFUSED", r.Status);
         Assert.False(r.Authoritative);
     }
+
+    [Theory]
+    [InlineData("dig")]
+    [InlineData("kdig")]
+    public void Cookie_and_dnssec_ok_are_answered_and_the_server_cookie_is_good_when_sent_back(string tool)
+    {
+        var first = Dig.Query(tool, _servers.Meridian, "www.example.", "A", "+cookie", "+dnssec");
+        Assert.Equal("NOERROR", first.Status);
+        Assert.True(first.DnssecOk, first.Raw);
+        Assert.True(first.HasCookie, first.Raw);
+        Assert.Equal(2, first.Answer.Count);
+        string cookie = CookieHex(first.Raw);
+        // 8 octets of client cookie and 16 of server cookie, version 1 (RFC 9018).
+        Assert.Equal(48, cookie.Length);
+        Assert.Equal("01", cookie[16..18]);
+
+        var again = Dig.Query(tool, _servers.Meridian, "www.example.", "A", "+cookie=" + cookie, "+dnssec");
+        Assert.Equal("NOERROR", again.Status);
+        Assert.True(again.HasCookie, again.Raw);
+        Assert.Equal(cookie[..16], CookieHex(again.Raw)[..16]);
+        if (tool == "dig") Assert.True(first.CookieGood && again.CookieGood, again.Raw);
+
+        // A server cookie that is not ours: still answered (an authoritative server does not demand one), with a fresh one.
+        string forged = cookie[..16] + "01000000" + "00000000" + "0011223344556677";
+        var wrong = Dig.Query(tool, _servers.Meridian, "www.example.", "A", "+cookie=" + forged);
+        Assert.Equal("NOERROR", wrong.Status);
+        Assert.NotEqual(forged, CookieHex(wrong.Raw));
+    }
+
+    [Fact]
+    public void A_header_only_query_with_a_cookie_fetches_a_server_cookie()
+    {
+        var r = Dig.Query("dig", _servers.Meridian, "www.example.", "A", "+cookie", "+header-only");
+        Assert.Equal("NOERROR", r.Status);
+        Assert.True(r.HasCookie, r.Raw);
+        Assert.Empty(r.Answer);
+    }
+
+    [Fact]
+    public void Unknown_edns_options_are_not_echoed()
+    {
+        var r = Dig.Query("dig", _servers.Meridian, "www.example.", "A", "+ednsopt=65001:abcd", "+nsid");
+        Assert.Equal("NOERROR", r.Status);
+        Assert.Empty(r.OtherOptions);
+        Assert.DoesNotContain("NSID", r.Raw, StringComparison.Ordinal);
+    }
+
+    private static string CookieHex(string output)
+    {
+        var line = output.Split('\n').Select(l => l.TrimStart(';').Trim()).First(l => l.StartsWith("COOKIE:", StringComparison.Ordinal));
+        return line["COOKIE:".Length..].Trim().Split(' ')[0].ToLowerInvariant();
+    }
 }

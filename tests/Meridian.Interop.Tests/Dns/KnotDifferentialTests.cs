@@ -70,6 +70,13 @@ public class KnotDifferentialTests : IClassFixture<ServedZones>
         { "www.example.", "A", "+edns=1" },
         { "www.example.", "A", "+norec" },
         { "www.example.", "A", "+tcp" },
+        // EDNS options: DO echoed, a COOKIE changes nothing else in the answer, unknown options not echoed
+        { "www.example.", "A", "+dnssec" },
+        { "www.example.", "A", "+cookie" },
+        { "www.example.", "A", "+cookie +dnssec" },
+        { "nope.example.", "A", "+cookie +dnssec" },
+        { "www.example.", "A", "+ednsopt=65001:abcd" },
+        { "www.example.", "A", "+nsid +cookie" },
         // other zones and no zone
         { "second.test.", "SOA", "" },
         { "host.second.test.", "AAAA", "" },

@@ -11,6 +11,18 @@ internal sealed partial class DigResponse
     public SortedSet<string> Flags { get; } = new(StringComparer.Ordinal);
     public bool HasEdns { get; private set; }
     public int? EdnsUdpSize { get; private set; }
+
+    /// <summary>The DO bit of the response's OPT (RFC 3225).</summary>
+    public bool DnssecOk { get; private set; }
+
+    /// <summary>The response carried a COOKIE option.</summary>
+    public bool HasCookie { get; private set; }
+
+    /// <summary>dig judged the returned cookie "good" (its client cookie came back).</summary>
+    public bool CookieGood { get; private set; }
+
+    /// <summary>Options of the response's OPT the tools show by number (options neither knows: echoed unknown ones).</summary>
+    public List<string> OtherOptions { get; } = [];
     public List<string> Answer { get; } = [];
     public List<string> Authority { get; } = [];
     public List<string> Additional { get; } = [];
@@ -47,7 +59,21 @@ internal sealed partial class DigResponse
                 }
                 if (line.Contains("OPT PSEUDOSECTION", StringComparison.Ordinal) || line.Contains("EDNS PSEUDOSECTION", StringComparison.Ordinal)) response.HasEdns = true;
                 var udp = UdpSizePattern().Match(line);
-                if (udp.Success && response.HasEdns) response.EdnsUdpSize = int.Parse(udp.Groups[1].Value, CultureInfo.InvariantCulture);
+                if (udp.Success && response.HasEdns)
+                {
+                    response.EdnsUdpSize = int.Parse(udp.Groups[1].Value, CultureInfo.InvariantCulture);
+                    // dig: "; EDNS: version: 0, flags: do; udp: 1232"; kdig: "; Version: 0; flags: do; UDP size: 1232 B; ..."
+                    var ednsFlags = FlagsPattern().Match(line);
+                    response.DnssecOk = ednsFlags.Success && ednsFlags.Groups[1].Value.Split(' ').Contains("do");
+                }
+                // dig writes "; COOKIE: … (good)" and "; OPT=65001: …", kdig the same after ";;".
+                string option = line.TrimStart(';').Trim();
+                if (response.HasEdns && option.StartsWith("COOKIE:", StringComparison.Ordinal))
+                {
+                    response.HasCookie = true;
+                    response.CookieGood = option.Contains("(good)", StringComparison.Ordinal);
+                }
+                if (response.HasEdns && option.StartsWith("OPT=", StringComparison.Ordinal)) response.OtherOptions.Add(option);
                 section = line switch
                 {
                     _ when line.Contains("ANSWER SECTION", StringComparison.Ordinal) => response.Answer,
@@ -77,12 +103,15 @@ internal sealed partial class DigResponse
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
-    /// <summary>What a differential comparison looks at: rcode, flags, EDNS presence and size, and each
-    /// section as a sorted multiset of records.</summary>
+    /// <summary>What a differential comparison looks at: rcode, flags, EDNS presence, size and DO bit, options echoed
+    /// by number, and each section as a sorted multiset of records. Not the COOKIE: Knot answers cookies only with its
+    /// cookies module, whose policy (BADCOOKIE to every client without a server cookie) is not a default for an
+    /// authoritative server; DigAndKdigTests checks Meridian's cookies.</summary>
     public string Summary()
     {
         static string Section(List<string> records) => string.Join("\n    ", records.Order(StringComparer.Ordinal));
-        return $"status={Status} flags=[{string.Join(' ', Flags)}] edns={HasEdns}/{EdnsUdpSize}\n  answer:\n    {Section(Answer)}\n  authority:\n    {Section(Authority)}\n  additional:\n    {Section(Additional)}";
+        return $"status={Status} flags=[{string.Join(' ', Flags)}] edns={HasEdns}/{EdnsUdpSize} do={DnssecOk} "
+            + $"options=[{string.Join(", ", OtherOptions)}]\n  answer:\n    {Section(Answer)}\n  authority:\n    {Section(Authority)}\n  additional:\n    {Section(Additional)}";
     }
 
     /// <summary>The same without the additional section, for servers that leave optional additional data out.</summary>

@@ -80,11 +80,10 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
     public async Task Import_refuses_a_generate_of_millions_of_records_and_stores_nothing()
     {
         var actor = await NewClientAsync();
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        // The message names the cap: reading stopped there instead of expanding five million records.
         var error = Refused(await Imports.ImportBindAsync(actor, "$ORIGIN runaway.example.\n$GENERATE 1-5000000 host-$ A 192.0.2.1\n"), ServiceErrorKind.Validation);
         Assert.Contains("more than 250,000 records", error.Message, StringComparison.Ordinal);
         Assert.Empty(await Domains.ListAsync(actor));
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), $"took {started.Elapsed}");
     }
 
     [Fact]
@@ -255,15 +254,14 @@ public abstract class ImportExportTests(ITestStorage storage) : PlatformTestBase
             var (bindExit, bindOutput) = await RunAsync("named-checkzone", "example.com", path);
             Assert.True(bindExit == 0, bindOutput);
             Assert.Contains("OK", bindOutput, StringComparison.Ordinal);
-            // Knot loads it too: `knotc zone-check` runs Knot's zone loader without a server.
-            if (Which("knotc") is { } knotc)
-            {
-                string config = Path.Combine(directory, "knot.conf");
-                await File.WriteAllTextAsync(config,
-                    $"server:\n    rundir: {directory}\ndatabase:\n    storage: {directory}\nzone:\n  - domain: example.com\n    file: {path}\n");
-                var (knotExit, knotOutput) = await RunAsync(knotc, "-c", config, "zone-check", "example.com");
-                Assert.True(knotExit == 0, knotOutput);
-            }
+            // Knot loads it too: `knotc zone-check` runs Knot's zone loader without a server. The suite needs knotc
+            // (./test.sh installs knot): without it this fails naming it.
+            string knotc = Which("knotc") ?? throw new InvalidOperationException("knotc is not installed (Debian package knot; ./test.sh installs it) and this test needs it");
+            string config = Path.Combine(directory, "knot.conf");
+            await File.WriteAllTextAsync(config,
+                $"server:\n    rundir: {directory}\ndatabase:\n    storage: {directory}\nzone:\n  - domain: example.com\n    file: {path}\n");
+            var (knotExit, knotOutput) = await RunAsync(knotc, "-c", config, "zone-check", "example.com");
+            Assert.True(knotExit == 0, knotOutput);
         }
         finally
         {

@@ -288,6 +288,29 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         Assert.Equal(Publisher.SerialOf("example.com."), restarted.SerialOf("example.com."));
         Assert.Equal(Publisher.RecordsOf("example.com.").Count, restarted.RecordsOf("example.com.").Count);
     }
+
+    [Fact]
+    public async Task A_small_zone_not_kept_after_a_restart_is_read_back_on_its_first_write_and_published_whole()
+    {
+        var (actor, zone) = await ZoneAsync();
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
+        var empty = await NewZoneAsync(actor, "empty-" + Guid.NewGuid().ToString("N")[..6] + ".example");
+        var restarted = new RecordingZonePublisher();
+        await using var services = BuildServices(Database.Options, restarted);
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PlatformStartup>(services).StartAsync();
+        // A zone without records of its own is served too (its SOA and NS).
+        Assert.NotEmpty(restarted.RecordsOf(empty.Name));
+        var records = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RecordService>(services);
+        uint before = restarted.SerialOf("example.com.");
+
+        Ok(await records.CreateAsync(actor, zone.Id, new RecordInput("api", "A", "192.0.2.2")));
+
+        Assert.True(restarted.SerialOf("example.com.") > before);
+        var owners = restarted.RecordsOf("example.com.").Select(r => r.Owner.ToString()).ToHashSet();
+        Assert.Contains("www.example.com.", owners);
+        Assert.Contains("api.example.com.", owners);
+        Assert.Equal(0, restarted.IncrementalPublishes);
+    }
 }
 
 public sealed class RecordServiceSqliteTests() : RecordServiceTests(new SqliteTestStorage());
