@@ -251,6 +251,44 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Serial")
+                        .HasColumnType("bigint")
+                        .HasColumnName("serial");
+
+                    b.Property<Guid?>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Position")
+                        .HasName("pk_change_feed");
+
+                    b.ToTable("change_feed", (string)null);
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -697,6 +735,55 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("simple_records");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.TsigKeyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("UpdateNames")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("update_names");
+
+                    b.Property<string>("UpdateZones")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("update_zones");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tsig_keys");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tsig_keys_name");
+
+                    b.ToTable("tsig_keys");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -857,6 +944,34 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("zone_changes");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.ZoneTransferSettings", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("zone_id");
+
+                    b.Property<string>("Allow")
+                        .HasColumnType("text")
+                        .HasColumnName("allow");
+
+                    b.Property<string>("AllowTsig")
+                        .HasColumnType("text")
+                        .HasColumnName("allow_tsig");
+
+                    b.Property<string>("Notify")
+                        .HasColumnType("text")
+                        .HasColumnName("notify");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ZoneId")
+                        .HasName("pk_zone_transfer_settings");
+
+                    b.ToTable("zone_transfer_settings");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.AccountSession", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Account", null)
@@ -951,6 +1066,16 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_zones_users_user_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.ZoneTransferSettings", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Zone", null)
+                        .WithOne()
+                        .HasForeignKey("Meridian.Platform.Model.ZoneTransferSettings", "ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_transfer_settings_zones_zone_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -246,6 +246,42 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("audit_events");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.ChangeFeedEntry", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Serial")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serial");
+
+                    b.Property<Guid?>("ZoneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Position")
+                        .HasName("pk_change_feed");
+
+                    b.ToTable("change_feed", (string)null);
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -688,6 +724,55 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("simple_records");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.TsigKeyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("UpdateNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_names");
+
+                    b.Property<string>("UpdateZones")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_zones");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tsig_keys");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tsig_keys_name");
+
+                    b.ToTable("tsig_keys");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -846,6 +931,34 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("zone_changes");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.ZoneTransferSettings", b =>
+                {
+                    b.Property<Guid>("ZoneId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_id");
+
+                    b.Property<string>("Allow")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allow");
+
+                    b.Property<string>("AllowTsig")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allow_tsig");
+
+                    b.Property<string>("Notify")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notify");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ZoneId")
+                        .HasName("pk_zone_transfer_settings");
+
+                    b.ToTable("zone_transfer_settings");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.AccountSession", b =>
                 {
                     b.HasOne("Meridian.Platform.Model.Account", null)
@@ -940,6 +1053,16 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_zones_users_user_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.ZoneTransferSettings", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Zone", null)
+                        .WithOne()
+                        .HasForeignKey("Meridian.Platform.Model.ZoneTransferSettings", "ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_zone_transfer_settings_zones_zone_id");
                 });
 #pragma warning restore 612, 618
         }
