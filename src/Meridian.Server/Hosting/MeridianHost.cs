@@ -12,6 +12,7 @@ using Meridian.Geo;
 using Meridian.Platform.Publishing;
 using Meridian.Server.Geo;
 using Meridian.Server.Health;
+using Meridian.Server.Hosting.Tls;
 using Meridian.Web;
 
 namespace Meridian.Server.Hosting;
@@ -40,14 +41,14 @@ internal static class MeridianHost
         var dns = ReadDnsOptions(builder.Configuration, dnsOverride);
         var sandboxListen = SandboxDns.ListenFrom(builder.Configuration);
         var http = HttpLimitsOptions.Read(builder.Configuration);
-        var budgets = ConnectionBudgets.Of(http, dns, serve, DescriptorLimit.Read(), sandboxListen.Count);
+        var budgets = ConnectionBudgets.Of(http, dns, serve, DescriptorLimit.Read(), sandboxListen.Count, HttpListeners.Count(serve));
         var problems = serve.Validate().Concat(dns.Validate()).Concat(SandboxDns.Validate(builder.Configuration))
             .Concat(http.Validate()).Concat(budgets.Validate()).ToList();
         var geo = builder.Configuration.GetSection(GeoOptions.Section).Get<GeoOptions>() ?? new GeoOptions();
         if (!geo.TryCreateOverrides(out _, out var geoError)) problems.Add(geoError);
         if (problems.Count > 0) throw new InvalidOperationException("configuration: " + string.Join("; ", problems));
 
-        builder.WebHost.UseUrls("http://" + serve.Http);
+        builder.UseMeridianListeners(serve);
         builder.UseConnectionBudgets(http, budgets);
         builder.Services.AddSingleton(provider => ReadDnsOptions(provider.GetRequiredService<IConfiguration>(), dnsOverride));
         builder.Services.AddSingleton(provider => CreateGeoLocator(provider.GetRequiredService<IConfiguration>()));
@@ -75,8 +76,10 @@ internal static class MeridianHost
         builder.Services.AddOptions<PublicUrlOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             string? configured = configuration[ServeOptions.Section + ":PublicUrl"];
-            var http = configuration.GetSection(ServeOptions.Section).Get<ServeOptions>()?.Http ?? new ServeOptions().Http;
-            options.PublicUrl = string.IsNullOrWhiteSpace(configured) ? "http://" + http : configured;
+            var listen = configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
+            // With HTTPS, links (login_url) go to it: the interface needs a secure context inside an iframe.
+            string fallback = string.IsNullOrWhiteSpace(listen.Https) ? "http://" + listen.Http : "https://" + listen.Https;
+            options.PublicUrl = string.IsNullOrWhiteSpace(configured) ? fallback : configured;
         });
         builder.Services.AddSingleton<LoginLinks>();
         // Outages (503) and requests Kestrel rejected (4xx) are answered before the surfaces' catch-all 500.
