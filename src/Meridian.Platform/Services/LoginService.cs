@@ -84,6 +84,27 @@ public sealed class LoginService
         return new SignedInUser(actor, found.Account, found.User, found.Session.SessionExpiresAt!.Value);
     }
 
+    /// <summary>Ends a browser session at once (sign-out); an unknown or expired token changes nothing.</summary>
+    public async Task SignOutAsync(string? sessionToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(sessionToken) || sessionToken.Length > 100) return;
+        byte[] hash = Hash(sessionToken);
+        var now = _clock.Now();
+        await using var db = _database.CreateContext();
+        await db.LoginSessions.Where(s => s.SessionTokenHash == hash && s.SessionExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.SessionExpiresAt, now), cancellationToken);
+    }
+
+    /// <summary>The account behind a session token, live or ended: the interface uses it to tell the partner's frame
+    /// that the session is over.</summary>
+    public async Task<Guid?> AccountOfSessionAsync(string? sessionToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(sessionToken) || sessionToken.Length > 100) return null;
+        byte[] hash = Hash(sessionToken);
+        await using var db = _database.CreateContext();
+        return await db.LoginSessions.AsNoTracking().Where(s => s.SessionTokenHash == hash).Select(s => (Guid?)s.AccountId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     private static byte[] Hash(string secret) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));

@@ -13,7 +13,7 @@ using Meridian.Platform.Publishing;
 using Meridian.Server.Geo;
 using Meridian.Server.Health;
 using Meridian.Server.Hosting.Tls;
-using Meridian.Web;
+using Meridian.Web.Hosting;
 
 namespace Meridian.Server.Hosting;
 
@@ -87,13 +87,15 @@ internal static class MeridianHost
         builder.Services.AddApiSurfaces();
         builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
         builder.Services.AddMeridianOpenApi();
+        builder.Services.AddMeridianWeb(builder.Configuration);
 
         var app = builder.Build();
         app.UseApiSurfaces();
         app.UseCallerRateLimits().UseIdempotencyKeys();
+        app.UseMeridianWeb();
         app.MapClientApiEndpoints();
         app.MapPartnerApiEndpoints();
-        app.MapInterfaceEndpoints();
+        app.MapMeridianWeb();
         app.MapAdminApiEndpoints();
         app.MapMeridianOpenApi();
         app.MapMeridianHealthChecks();
