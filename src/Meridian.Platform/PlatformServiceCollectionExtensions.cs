@@ -44,6 +44,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new ApiKeyCache(sp.GetRequiredService<IOptions<ApiKeyCacheOptions>>().Value));
         services.AddSingleton(sp => new AccountService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApiKeyCache>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AccountPasswordService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApiKeyService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApiKeyCache>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DomainService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZoneNameRules>(),

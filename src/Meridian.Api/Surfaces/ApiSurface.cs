@@ -20,7 +20,22 @@ public abstract class ApiSurface
 
     public IResult Error(int status, string message, string? field = null) => Problems(status, [new Problem(field, CodeOf(status), message)]);
 
-    public IResult From(ServiceError error) => Problems(StatusOf(error.Kind), error.Problems);
+    public IResult From(ServiceError error)
+    {
+        var result = Problems(StatusOf(error.Kind), error.Problems);
+        return error.RetryAfter is { } wait ? new RetryAfterResult(result, wait) : result;
+    }
+
+    /// <summary>A refusal that also tells the caller when to try again (RFC 9110 §10.2.3, whole seconds).</summary>
+    private sealed class RetryAfterResult(IResult inner, TimeSpan wait) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            long seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     /// <summary>The status of a service refusal on this surface.</summary>
     public virtual int StatusOf(ServiceErrorKind kind) => kind switch
@@ -30,6 +45,7 @@ public abstract class ApiSurface
         ServiceErrorKind.Conflict => StatusCodes.Status409Conflict,
         ServiceErrorKind.QuotaExceeded => StatusCodes.Status403Forbidden,
         ServiceErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ServiceErrorKind.Throttled => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -18,6 +18,16 @@ public sealed class Account
     /// deleted or withdrawn from DNS.</summary>
     public DateTime? SuspendedAt { get; set; }
 
+    /// <summary>The partner dashboard's sign-in password (ASP.NET Core Identity's hash format); null until an
+    /// operator sets one with <c>meridian accounts set-password</c>.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>Wrong passwords in a row since the last successful sign-in; drives the sign-in throttle.</summary>
+    public int FailedSignIns { get; set; }
+
+    /// <summary>While set and in the future, sign-ins are refused without checking the password.</summary>
+    public DateTime? SignInBlockedUntil { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -13,6 +13,9 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
         init => _problems = value.Count > 0 ? value : null;
     }
 
+    /// <summary>For <see cref="ServiceErrorKind.Throttled"/>: how long the caller should wait.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ServiceError Validation(string message, string? field = null, string code = "invalid") =>
         new(ServiceErrorKind.Validation, message) { Problems = [new Problem(field, code, message)] };
 
@@ -27,6 +30,9 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
     public static ServiceError QuotaExceeded(string message) => new(ServiceErrorKind.QuotaExceeded, message);
 
     public static ServiceError Unauthorized(string message) => new(ServiceErrorKind.Unauthorized, message);
+
+    public static ServiceError Throttled(string message, TimeSpan retryAfter) =>
+        new(ServiceErrorKind.Throttled, message) { RetryAfter = retryAfter };
 
     public static ServiceError DomainNotFound { get; } = NotFound("Domain not found");
 
@@ -43,6 +49,7 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
         ServiceErrorKind.Conflict => "conflict",
         ServiceErrorKind.QuotaExceeded => "quota_exceeded",
         ServiceErrorKind.Unauthorized => "unauthorized",
+        ServiceErrorKind.Throttled => "too_many_attempts",
         _ => "error",
     };
 }

@@ -17,4 +17,7 @@ public enum ServiceErrorKind
 
     /// <summary>No valid credentials (401).</summary>
     Unauthorized,
+
+    /// <summary>Too many attempts; <see cref="ServiceError.RetryAfter"/> says when to try again (429).</summary>
+    Throttled,
 }

@@ -14,11 +14,13 @@ internal static class AccountsCommand
               create an account and its first API key; the token is printed alone on the last line
           accounts list [--data DIR | --database CS]
           accounts set-limit --account ACCOUNT_ID_OR_NAME --domain-limit N|unlimited [--data DIR | --database CS]
+          accounts set-password --account ACCOUNT_ID_OR_NAME [--data DIR | --database CS]
+              set the partner dashboard's sign-in password (with the account's email), read from standard input
           accounts suspend|resume --account ACCOUNT_ID_OR_NAME [--data DIR | --database CS]
               refuse (403) or allow again every call of the account; nothing is deleted or unpublished
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         string verb = args.Length > 0 ? args[0] : "";
         var rest = args.Length > 0 ? args[1..] : [];
@@ -27,6 +29,7 @@ internal static class AccountsCommand
             "create" => await CreateAsync(new CommandArguments(rest, new HashSet<string> { "--kind", "--name", "--email", "--domain-limit" }), stdout, stderr),
             "list" => await ListAsync(new CommandArguments(rest, new HashSet<string>()), stdout, stderr),
             "set-limit" => await SetLimitAsync(new CommandArguments(rest, new HashSet<string> { "--account", "--domain-limit" }), stdout, stderr),
+            "set-password" => await SetPasswordAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), stdin, stdout, stderr),
             "suspend" => await SetSuspendedAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), suspended: true, stdout, stderr),
             "resume" => await SetSuspendedAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), suspended: false, stdout, stderr),
             _ => await Fail(stderr, $"unknown accounts command '{verb}'"),
@@ -87,6 +90,23 @@ internal static class AccountsCommand
         var result = await accounts.SetDomainLimitAsync(account.Id, limit);
         if (!result.Succeeded) return await Fail(stderr, result.Error.Message, usage: false);
         await stdout.WriteLineAsync($"{result.Value.Name}: domain limit {text}");
+        return 0;
+    }
+
+    /// <summary>The password is the first line of standard input (so it never appears in the process list or
+    /// the shell's history): <c>echo "$PASSWORD" | meridian accounts set-password --account Acme</c>.</summary>
+    private static async Task<int> SetPasswordAsync(CommandArguments a, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (a.Error is not null) return await Fail(stderr, a.Error);
+        if (a["--account"] is not { Length: > 0 } which) return await Fail(stderr, "--account is required");
+        string? password = await stdin.ReadLineAsync();
+        if (string.IsNullOrEmpty(password)) return await Fail(stderr, "no password on standard input", usage: false);
+        await using var platform = await PlatformCommandContext.OpenAsync(a.StorageFlags);
+        var account = await FindAsync(platform.Get<AccountService>(), which);
+        if (account is null) return await Fail(stderr, $"no account '{which}'", usage: false);
+        var result = await platform.Get<AccountPasswordService>().SetAsync(account.Id, password);
+        if (!result.Succeeded) return await Fail(stderr, result.Error.Message, usage: false);
+        await stdout.WriteLineAsync($"{result.Value.Name}: password set; sign in as {result.Value.Email}");
         return 0;
     }
 

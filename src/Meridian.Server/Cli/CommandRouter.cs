@@ -17,14 +17,14 @@ internal static class CommandRouter
               SIGHUP reloads the files
         """ + "\n" + AccountsCommand.Usage + KeysCommand.Usage;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         if (args.Length >= 2 && args[0] == "zone" && args[1] == "check")
             return ZoneCheckCommand.Run(args[2..], stdout, stderr);
         if (args.Length == 0 || args[0] == "serve" || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] != "--help")
             return await ServeCommand.RunAsync(args.Length > 0 && args[0] == "serve" ? args[1..] : args, stderr);
         if (args.Length >= 1 && args[0] == "accounts")
-            return await AccountsCommand.RunAsync(args[1..], stdout, stderr);
+            return await AccountsCommand.RunAsync(args[1..], stdout, stderr, stdin ?? Console.In);
         if (args.Length >= 1 && args[0] == "keys")
             return await KeysCommand.RunAsync(args[1..], stdout, stderr);
         if (args.Length >= 1 && args[0] == "dns")

@@ -61,11 +61,41 @@ public sealed class AccountAndKeyCommandTests : IDisposable
         Assert.Contains("no account 'Nobody'", error, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    [Fact]
+    public async Task Set_password_reads_the_password_from_standard_input_and_the_account_then_signs_in_with_it()
+    {
+        await RunAsync("accounts", "create", "--kind", "partner", "--name", "Acme Hosting", "--email", "ops@acme.example");
+        var (code, output, _) = await RunWithInputAsync("long enough secret\n", "accounts", "set-password", "--account", "Acme Hosting");
+        Assert.Equal(0, code);
+        Assert.Equal("Acme Hosting: password set; sign in as ops@acme.example", output.Trim());
+        Assert.DoesNotContain("long enough secret", output, StringComparison.Ordinal);
+
+        await using (var platform = await PlatformCommandContext.OpenAsync(new Dictionary<string, string> { ["--data"] = _data }))
+        {
+            var passwords = platform.Get<Meridian.Platform.Services.AccountPasswordService>();
+            Assert.True((await passwords.VerifyAsync("ops@acme.example", "long enough secret")).Succeeded);
+            Assert.False((await passwords.VerifyAsync("ops@acme.example", "long enough secret\n")).Succeeded);
+        }
+
+        string error;
+        (code, _, error) = await RunWithInputAsync("", "accounts", "set-password", "--account", "Acme Hosting");
+        Assert.Equal(1, code);
+        Assert.Contains("no password on standard input", error, StringComparison.Ordinal);
+        (code, _, error) = await RunWithInputAsync("short\n", "accounts", "set-password", "--account", "Acme Hosting");
+        Assert.Equal(1, code);
+        Assert.Contains("10 to 1024 characters", error, StringComparison.Ordinal);
+        (code, _, error) = await RunWithInputAsync("long enough secret\n", "accounts", "set-password", "--account", "Nobody");
+        Assert.Equal(1, code);
+        Assert.Contains("no account 'Nobody'", error, StringComparison.Ordinal);
+    }
+
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    private async Task<(int Code, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = await CommandRouter.RunAsync([.. args, "--data", _data], stdout, stderr);
+        int code = await CommandRouter.RunAsync([.. args, "--data", _data], stdout, stderr, new StringReader(input));
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -42,6 +42,10 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_sign_ins");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -53,6 +57,14 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTime?>("SignInBlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sign_in_blocked_until");
 
                     b.Property<DateTime?>("SuspendedAt")
                         .HasColumnType("timestamp with time zone")

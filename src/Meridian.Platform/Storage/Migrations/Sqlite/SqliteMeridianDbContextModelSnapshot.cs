@@ -37,6 +37,10 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -48,6 +52,14 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTime?>("SignInBlockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_in_blocked_until");
 
                     b.Property<DateTime?>("SuspendedAt")
                         .HasColumnType("TEXT")
