@@ -34,6 +34,7 @@ public static class AdminApiEndpoints
             .WithDescription("The token is in this answer only.")
             .DocumentsBody<CreateKeyRequest>().Produces<KeyResponse>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
         admin.MapDelete("/accounts/{id}/keys/{keyId}", RevokeKey).WithName("AdminRevokeKey").WithSummary("Revoke an API key").Produces<KeyResponse>();
+        admin.MapAdminInterfaceSettings();
         return routes;
     }
 
