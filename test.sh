@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
-scripts/install-deps.sh bind9-utils knot-dnsutils knot-dnssecutils dnsutils knot postgresql publicsuffix || { echo "test.sh: could not install test dependencies" >&2; }
+scripts/install-deps.sh bind9-utils knot-dnsutils knot-dnssecutils dnsutils knot postgresql publicsuffix chromium || { echo "test.sh: could not install test dependencies" >&2; }
 scripts/install-geo-db.sh || true   # the default GeoDNS database; the tests that read it are skipped without it
 scripts/install-redocly.sh || echo "test.sh: could not install Redocly's CLI; the OpenAPI lint tests fail without it" >&2
 

@@ -19,7 +19,12 @@ internal static class PlatformComposition
             if (!string.IsNullOrWhiteSpace(serve.Database)) storage.Postgres = serve.Database;
             else storage.Sqlite = $"Data Source={Path.Combine(serve.DataDirectory, "meridian.db")}";
         });
-        services.AddOptions<ZoneOptions>().Configure<IConfiguration>((zones, configuration) => configuration.GetSection("Zones").Bind(zones));
+        services.AddOptions<ZoneOptions>().Configure<IConfiguration>((zones, configuration) =>
+        {
+            configuration.GetSection("Zones").Bind(zones);
+            // The binder appends configured list items to the property's default list; configured nameservers replace it.
+            if (configuration.GetSection("Zones:Nameservers").Get<string[]>() is { Length: > 0 } nameservers) zones.Nameservers = [.. nameservers];
+        });
         services.AddOptions<ApiKeyCacheOptions>().Configure<IConfiguration>((keys, configuration) =>
             configuration.GetSection(ApiKeyCacheOptions.Section).Bind(keys));
         return services;
