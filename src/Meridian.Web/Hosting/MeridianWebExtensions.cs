@@ -1,6 +1,7 @@
 using Meridian.Web.Components;
 using Meridian.Web.Interface;
 using Meridian.Web.Interface.Delegation;
+using Meridian.Web.Partner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class MeridianWebExtensions
         services.AddSingleton<DelegationChecker>();
         services.AddSingleton<LastChanges>();
         services.AddRazorComponents();
+        services.AddPartnerDashboardAuthentication();
         services.AddAntiforgery(options =>
         {
             options.Cookie = new FrameCookieBuilder { Name = "meridian_antiforgery", HttpOnly = true, IsEssential = true, Path = "/" };
@@ -27,10 +29,11 @@ public static class MeridianWebExtensions
         return services;
     }
 
-    /// <summary>The session guard for <c>/ui/</c> pages, then antiforgery validation of posted forms.</summary>
+    /// <summary>The session guards for <c>/ui/</c> and <c>/partner</c> pages, then antiforgery validation of posted forms.</summary>
     public static WebApplication UseMeridianWeb(this WebApplication app)
     {
         app.UseMiddleware<InterfaceSessionMiddleware>();
+        app.UseMiddleware<PartnerSessionMiddleware>();
         app.UseAntiforgery();
         return app;
     }
