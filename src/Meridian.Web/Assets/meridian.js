@@ -55,14 +55,14 @@
       });
     });
 
-    // Records search: filter the table while typing (the form still searches on the server when submitted).
+    // Records search: filter this page of the table while typing (submitting the form searches the whole zone on the server).
     document.querySelectorAll("input[data-live-filter]").forEach(function (search) {
       var table = document.getElementById(search.getAttribute("data-live-filter"));
       if (!table) return;
       search.addEventListener("input", function () {
         var term = search.value.trim().toLowerCase();
         table.querySelectorAll("tbody.record-set").forEach(function (set) {
-          set.hidden = term !== "" && set.getAttribute("data-search").indexOf(term) < 0;
+          set.hidden = term !== "" && set.textContent.toLowerCase().indexOf(term) < 0;
         });
       });
     });
