@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Meridian.Platform.Auth;
 using Meridian.Platform.Model;
 using Meridian.Platform.Services;
 using Meridian.Web.Tests.Support;
@@ -75,6 +76,37 @@ public sealed partial class PartnerDashboardTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Null((await Meridian.Get<ApiKeyService>().ListAsync(Meridian.Partner.Id))[0].RevokedAt);
+    }
+
+    [Fact]
+    public async Task A_partner_opens_a_users_interface_read_only_and_nothing_can_be_changed_from_it()
+    {
+        var (account, password) = await NewPartnerAsync();
+        var partner = Actor.ForAccount(account.Id);
+        var user = (await Meridian.Get<UserService>().FindOrCreateAsync(partner, "supported", "supported@users.test")).Value.User;
+        string domain = "supported-" + Guid.NewGuid().ToString("N")[..8] + ".example";
+        Assert.True((await Meridian.Get<DomainService>().CreateAsync(partner, domain, user.Id)).Succeeded);
+        using var client = new InterfaceClient(Meridian.NewBrowserlikeClient());
+        using (await SignInAsync(client, account.Email!, password)) { }
+
+        var (_, users) = await client.GetAsync("/partner/users");
+        Assert.Contains(domain, users, StringComparison.Ordinal);
+        using var open = await client.PostFormAsync($"/partner/users/{user.Id}/support", "open-support", []);
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        using (var login = await client.Http.GetAsync(open.Headers.Location!))
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var (status, home) = await client.GetAsync("/ui/");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(domain, home, StringComparison.Ordinal);
+        Assert.Contains("Read-only support view", home, StringComparison.Ordinal);
+
+        using var write = await client.PostFormAsync("/ui/", "add-domain", [new("name", "sneaky-" + domain)]);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Single(await Meridian.Get<DomainService>().ListAsync(partner));
+
+        // Another partner's user is not found from this dashboard.
+        var othersUser = (await Meridian.Get<UserService>().FindOrCreateAsync(Actor.ForAccount(Meridian.Partner.Id), "not-yours", null)).Value.User;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/partner/users/{othersUser.Id}/support")).Status);
     }
 
     private static Task<HttpResponseMessage> SignInAsync(InterfaceClient client, string email, string password) =>

@@ -19,6 +19,9 @@ internal static class InterfacePages
     public static string LinkUnknown() => Message("This sign-in link is not valid",
         "Check that the whole link was opened, or go back to the application you came from and open DNS management again.", null, expired: false);
 
+    public static string ReadOnly(InterfaceSettings? settings) => Message("This is a read-only view",
+        "It was opened from the partner dashboard for support: it shows the user's domains and records but changes nothing.", settings, expired: false);
+
     public static string NotFound() => Message("Not found", "There is no such domain among yours.", null, expired: false);
 
     public static string SignedOut(InterfaceSettings? settings = null) => Message("You are not signed in",

@@ -14,4 +14,7 @@ public sealed record InterfaceSession(SignedInUser SignedIn, InterfaceSettings S
 
     /// <summary>Who the user is, as shown in the header.</summary>
     public string UserLabel => SignedIn.User.Email ?? SignedIn.User.UserIdentifier;
+
+    /// <summary>A partner's support view: pages show, forms do not, and every post is refused.</summary>
+    public bool ReadOnly => SignedIn.ReadOnly;
 }

@@ -33,6 +33,13 @@ internal sealed class InterfaceSessionMiddleware(RequestDelegate next)
         var session = new InterfaceSession(signedIn, await settings.GetAsync(signedIn.Account.Id, http.RequestAborted));
         http.Features.Set(session);
         FramePolicy.Apply(http.Response, session.Settings);
+        if (session.ReadOnly && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(InterfacePages.ReadOnly(session.Settings), http.RequestAborted);
+            return;
+        }
         await next(http);
     }
 }

@@ -326,6 +326,10 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("login_token_hash");
 
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read_only");
+
                     b.Property<DateTime?>("SessionExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("session_expires_at");

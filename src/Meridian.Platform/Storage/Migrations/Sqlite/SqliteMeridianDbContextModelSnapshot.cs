@@ -321,6 +321,10 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("login_token_hash");
 
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_only");
+
                     b.Property<DateTime?>("SessionExpiresAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("session_expires_at");

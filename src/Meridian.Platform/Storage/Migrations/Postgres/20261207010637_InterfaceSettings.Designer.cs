@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meridian.Platform.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMeridianDbContext))]
-    [Migration("20261207000107_InterfaceSettings")]
+    [Migration("20261207010637_InterfaceSettings")]
     partial class InterfaceSettings
     {
         /// <inheritdoc />
@@ -328,6 +328,10 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("login_token_hash");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read_only");
 
                     b.Property<DateTime?>("SessionExpiresAt")
                         .HasColumnType("timestamp with time zone")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meridian.Platform.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMeridianDbContext))]
-    [Migration("20261207000059_InterfaceSettings")]
+    [Migration("20261207010624_InterfaceSettings")]
     partial class InterfaceSettings
     {
         /// <inheritdoc />
@@ -323,6 +323,10 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("login_token_hash");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_only");
 
                     b.Property<DateTime?>("SessionExpiresAt")
                         .HasColumnType("TEXT")

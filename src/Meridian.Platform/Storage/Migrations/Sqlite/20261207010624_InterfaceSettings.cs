@@ -11,6 +11,13 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "read_only",
+                table: "login_sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "interface_settings",
                 columns: table => new
@@ -40,6 +47,10 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "interface_settings");
+
+            migrationBuilder.DropColumn(
+                name: "read_only",
+                table: "login_sessions");
         }
     }
 }
