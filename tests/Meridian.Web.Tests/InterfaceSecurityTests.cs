@@ -25,6 +25,9 @@ public sealed class InterfaceSecurityTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
         Assert.Contains("already been used", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(again.Headers, header => header.Key == "Set-Cookie" && header.Value.Any(v => v.StartsWith("meridian_session=", StringComparison.Ordinal)));
+        using var unknown = await second.GetAsync(new Uri("/ui/login/not-a-real-token", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("This sign-in link is not valid", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public static class InterfaceEndpoints
     {
         var current = await logins.AuthenticateAsync(SessionCookie.Read(http.Request), http.RequestAborted);
         var exchange = await logins.ExchangeAsync(token, http.RequestAborted);
-        var user = exchange.UserId is { } userId ? await users.GetAsync(userId, http.RequestAborted) : default;
+        // The partner behind the link (when the link is known), whose origins may frame the answer.
+        var user = exchange.UserId is { } userId ? await users.GetAsync(userId, http.RequestAborted) : ServiceError.UserNotFound;
         var partner = user.Succeeded ? await settings.GetAsync(user.Value!.AccountId, http.RequestAborted) : null;
         FramePolicy.Apply(http.Response, partner);
         switch (exchange.Outcome)
