@@ -60,6 +60,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(sp => new ExportService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ApexRecords>()));
         services.AddSingleton(sp => new UserService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new LoginService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PartnerOverviewService(sp.GetRequiredService<PlatformDatabase>()));
+        services.AddSingleton(sp => new InterfaceSettingsService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RecordBatchService(sp.GetRequiredService<ZoneWriter>()));
         services.AddSingleton(sp => new ChangeJournalService(sp.GetRequiredService<PlatformDatabase>()));
         services.AddSingleton(sp => new IdempotencyStore(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>()));

@@ -35,6 +35,7 @@ public static class AdminApiEndpoints
             .DocumentsBody<CreateKeyRequest>().Produces<KeyResponse>(StatusCodes.Status201Created).Produces(StatusCodes.Status409Conflict);
         admin.MapDelete("/accounts/{id}/keys/{keyId}", RevokeKey).WithName("AdminRevokeKey").WithSummary("Revoke an API key").Produces<KeyResponse>();
         admin.MapAdminTransferEndpoints();
+        admin.MapAdminInterfaceSettings();
         return routes;
     }
 

@@ -35,7 +35,9 @@ public sealed class SessionAuthenticationHandler(
         var signedIn = await logins.AuthenticateAsync(token, Context.RequestAborted);
         if (signedIn is null) return Fail();
         Context.Features.Set(new ActorFeature(signedIn.Actor));
-        var principal = MeridianClaims.Principal(SchemeName, signedIn.Account, signedIn.Actor, [Scopes.DnsRead, Scopes.DnsWrite]);
+        // A read-only (support) session reads; it never writes.
+        var principal = MeridianClaims.Principal(SchemeName, signedIn.Account, signedIn.Actor,
+            signedIn.ReadOnly ? [Scopes.DnsRead] : [Scopes.DnsRead, Scopes.DnsWrite]);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -29,4 +29,7 @@ public sealed class LoginSession
     public byte[]? SessionTokenHash { get; set; }
 
     public DateTime? SessionExpiresAt { get; set; }
+
+    /// <summary>A support session a partner opened from its dashboard to see a user's interface: it may read, never write.</summary>
+    public bool ReadOnly { get; set; }
 }

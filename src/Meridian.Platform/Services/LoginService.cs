@@ -25,14 +25,22 @@ public sealed class LoginService
     }
 
     /// <summary>A new one-time link token for <paramref name="user"/>, asked for by <paramref name="partner"/>.</summary>
-    public async Task<IssuedLogin> IssueAsync(Actor partner, User user, CancellationToken cancellationToken = default)
+    public Task<IssuedLogin> IssueAsync(Actor partner, User user, CancellationToken cancellationToken = default) =>
+        IssueAsync(partner, user, readOnly: false, cancellationToken);
+
+    /// <summary>A one-time link for a read-only session: a partner's support staff sees the user's interface as the user
+    /// does, and can change nothing (the interface and the session's API scheme refuse every write).</summary>
+    public Task<IssuedLogin> IssueReadOnlyAsync(Actor partner, User user, CancellationToken cancellationToken = default) =>
+        IssueAsync(partner, user, readOnly: true, cancellationToken);
+
+    private async Task<IssuedLogin> IssueAsync(Actor partner, User user, bool readOnly, CancellationToken cancellationToken)
     {
         string token = NewSecret();
         var now = _clock.Now();
         var session = new LoginSession
         {
             Id = Guid.CreateVersion7(), AccountId = user.AccountId, UserId = user.Id, Environment = user.Environment, ApiKeyId = partner.ApiKeyId,
-            LoginTokenHash = Hash(token), CreatedAt = now, LoginExpiresAt = now + LinkLifetime,
+            LoginTokenHash = Hash(token), CreatedAt = now, LoginExpiresAt = now + LinkLifetime, ReadOnly = readOnly,
         };
         await using var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken);
         transaction.Db.LoginSessions.Add(session);
@@ -81,7 +89,28 @@ public sealed class LoginService
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null) return null;
         var actor = new Actor(found.Account.Id, null, found.Session.Environment, found.User.Id, found.Session.Id);
-        return new SignedInUser(actor, found.Account, found.User, found.Session.SessionExpiresAt!.Value);
+        return new SignedInUser(actor, found.Account, found.User, found.Session.SessionExpiresAt!.Value, found.Session.ReadOnly);
+    }
+
+    /// <summary>Ends a browser session at once (sign-out); an unknown or expired token changes nothing.</summary>
+    public async Task SignOutAsync(string? sessionToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(sessionToken) || sessionToken.Length > 100) return;
+        byte[] hash = Hash(sessionToken);
+        var now = _clock.Now();
+        await using var db = _database.CreateContext();
+        await db.LoginSessions.Where(s => s.SessionTokenHash == hash && s.SessionExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.SessionExpiresAt, now), cancellationToken);
+    }
+
+    /// <summary>The account behind a session token, live or ended: the interface uses it to tell the partner's frame
+    /// that the session is over.</summary>
+    public async Task<Guid?> AccountOfSessionAsync(string? sessionToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(sessionToken) || sessionToken.Length > 100) return null;
+        byte[] hash = Hash(sessionToken);
+        await using var db = _database.CreateContext();
+        return await db.LoginSessions.AsNoTracking().Where(s => s.SessionTokenHash == hash).Select(s => (Guid?)s.AccountId).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -107,4 +136,4 @@ public enum LoginOutcome
 public sealed record LoginExchange(LoginOutcome Outcome, string? SessionToken = null, DateTime? SessionExpiresAt = null, Guid? UserId = null);
 
 /// <summary>A live browser session: the actor its requests act as (account, environment, user, session).</summary>
-public sealed record SignedInUser(Actor Actor, Account Account, User User, DateTime ExpiresAt);
+public sealed record SignedInUser(Actor Actor, Account Account, User User, DateTime ExpiresAt, bool ReadOnly = false);

@@ -46,6 +46,8 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<ChangeFeedEntry> ChangeFeed => Set<ChangeFeedEntry>();
 
+    public DbSet<InterfaceSettings> InterfaceSettings => Set<InterfaceSettings>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var listComparer = new ValueComparer<string[]>(
@@ -110,6 +112,17 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
         });
 
         EmailDnsModel.Configure(modelBuilder, environment);
+
+        modelBuilder.Entity<InterfaceSettings>(settings =>
+        {
+            settings.HasKey(s => s.AccountId);
+            settings.HasOne<Account>().WithOne().HasForeignKey<InterfaceSettings>(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+            settings.Property(s => s.FrameOrigins).HasConversion(listConverter, listComparer);
+            settings.Property(s => s.DisplayName).HasMaxLength(80);
+            settings.Property(s => s.LogoUrl).HasMaxLength(2000);
+            settings.Property(s => s.AccentColour).HasMaxLength(7);
+            settings.Property(s => s.SupportUrl).HasMaxLength(2000);
+        });
 
         modelBuilder.Entity<IdempotentRequest>(request =>
         {

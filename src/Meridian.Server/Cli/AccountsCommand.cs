@@ -16,6 +16,8 @@ internal static class AccountsCommand
           accounts set-limit --account ACCOUNT_ID_OR_NAME --domain-limit N|unlimited [--data DIR | --database CS]
           accounts set-password --account ACCOUNT_ID_OR_NAME [--data DIR | --database CS]
               set the partner dashboard's sign-in password (with the account's email), read from standard input
+          accounts set-frame-origins --account ACCOUNT_ID_OR_NAME [ORIGIN …] [--data DIR | --database CS]
+              the origins (https://app.example.com) whose pages may embed the partner's web interface; none = not frameable
           accounts suspend|resume --account ACCOUNT_ID_OR_NAME [--data DIR | --database CS]
               refuse (403) or allow again every call of the account; nothing is deleted or unpublished
         """;
@@ -30,6 +32,7 @@ internal static class AccountsCommand
             "list" => await ListAsync(new CommandArguments(rest, new HashSet<string>()), stdout, stderr),
             "set-limit" => await SetLimitAsync(new CommandArguments(rest, new HashSet<string> { "--account", "--domain-limit" }), stdout, stderr),
             "set-password" => await SetPasswordAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), stdin, stdout, stderr),
+            "set-frame-origins" => await SetFrameOriginsAsync(rest, stdout, stderr),
             "suspend" => await SetSuspendedAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), suspended: true, stdout, stderr),
             "resume" => await SetSuspendedAsync(new CommandArguments(rest, new HashSet<string> { "--account" }), suspended: false, stdout, stderr),
             _ => await Fail(stderr, $"unknown accounts command '{verb}'"),
@@ -107,6 +110,30 @@ internal static class AccountsCommand
         var result = await platform.Get<AccountPasswordService>().SetAsync(account.Id, password);
         if (!result.Succeeded) return await Fail(stderr, result.Error.Message, usage: false);
         await stdout.WriteLineAsync($"{result.Value.Name}: password set; sign in as {result.Value.Email}");
+        return 0;
+    }
+
+    /// <summary>Flags take a value; every other argument is an origin.</summary>
+    private static async Task<int> SetFrameOriginsAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var flags = new List<string>();
+        var origins = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) flags.AddRange(args.Skip(i).Take(2));
+            else origins.Add(args[i]);
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) i++;
+        }
+        var a = new CommandArguments(flags, new HashSet<string> { "--account" });
+        if (a.Error is not null) return await Fail(stderr, a.Error);
+        if (a["--account"] is not { Length: > 0 } which) return await Fail(stderr, "--account is required");
+        await using var platform = await PlatformCommandContext.OpenAsync(a.StorageFlags);
+        var account = await FindAsync(platform.Get<AccountService>(), which);
+        if (account is null) return await Fail(stderr, $"no account '{which}'", usage: false);
+        var result = await platform.Get<InterfaceSettingsService>().SetFrameOriginsAsync(account.Id, origins);
+        if (!result.Succeeded) return await Fail(stderr, string.Join("; ", result.Error.Problems.Select(p => p.Message)), usage: false);
+        var allowed = result.Value!.FrameOrigins;
+        await stdout.WriteLineAsync(allowed.Length == 0 ? $"{account.Name}: the web interface may not be framed" : $"{account.Name}: may be framed by {string.Join(' ', allowed)}");
         return 0;
     }
 

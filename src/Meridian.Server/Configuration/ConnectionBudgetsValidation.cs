@@ -30,7 +30,8 @@ internal sealed class ConnectionBudgetsValidation(IServiceProvider services) : I
     private static ConnectionBudgets Of(IServiceProvider services, HttpLimitsOptions http)
     {
         var dns = services.GetRequiredService<IOptionsFactory<DnsServerOptions>>();
-        return ConnectionBudgets.Of(http, dns.Create(Options.DefaultName), services.GetRequiredService<IOptionsFactory<ServeOptions>>().Create(Options.DefaultName),
-            DescriptorLimit.Read(), dns.Create(SandboxDns.OptionsName).Listen.Count);
+        var serve = services.GetRequiredService<IOptionsFactory<ServeOptions>>().Create(Options.DefaultName);
+        return ConnectionBudgets.Of(http, dns.Create(Options.DefaultName), serve, DescriptorLimit.Read(), dns.Create(SandboxDns.OptionsName).Listen.Count,
+            Hosting.Tls.HttpListeners.Count(serve));
     }
 }

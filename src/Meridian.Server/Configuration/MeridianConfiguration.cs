@@ -55,7 +55,9 @@ internal static class MeridianConfiguration
         services.AddOptions<PublicUrlOptions>().Configure<IConfiguration, IOptions<ServeOptions>>((options, configuration, serve) =>
         {
             string? configured = configuration[ServeOptions.Section + ":PublicUrl"];
-            options.PublicUrl = string.IsNullOrWhiteSpace(configured) ? "http://" + serve.Value.Http : configured;
+            // With HTTPS, links (login_url) go to it: the interface needs a secure context inside an iframe.
+            string fallback = string.IsNullOrWhiteSpace(serve.Value.Https) ? "http://" + serve.Value.Http : "https://" + serve.Value.Https;
+            options.PublicUrl = string.IsNullOrWhiteSpace(configured) ? fallback : configured;
         }).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicUrlOptions>>(new SectionValidator<PublicUrlOptions>(ServeOptions.Section,
             o => UrlProblems(ServeOptions.Section + ":PublicUrl", o.PublicUrl)));

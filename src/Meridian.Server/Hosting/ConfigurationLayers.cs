@@ -12,6 +12,8 @@ internal static class ConfigurationLayers
         ["--data"] = "Meridian:DataDirectory",
         ["--database"] = "Meridian:Database",
         ["--http"] = "Meridian:Http",
+        ["--https"] = "Meridian:Https",
+        ["--certificate"] = "Meridian:Certificate",
         ["--dns"] = "Dns:Listen",
         ["--role"] = "Meridian:Role",
     };

@@ -17,8 +17,9 @@ using Meridian.Server.Configuration;
 using Meridian.Server.Following;
 using Meridian.Server.Geo;
 using Meridian.Server.Health;
+using Meridian.Server.Hosting.Tls;
 using Meridian.Server.Observability;
-using Meridian.Web;
+using Meridian.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Hosting;
@@ -46,6 +47,7 @@ internal static class MeridianHost
         // the key named (ServeCommand prints it).
         builder.Services.AddMeridianConfiguration(ConfigurationLayers.DnsListenOverride(flags));
         builder.Services.AddConnectionBudgets();
+        builder.UseHttpsListener(builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions());
         builder.UseMeridianLogFormat();
         builder.Services.AddMeridianMetrics();
         builder.Services.AddSingleton(provider => new GeoLocator(CreateGeoOverrides(provider.GetRequiredService<IOptions<GeoOptions>>().Value)));
@@ -84,6 +86,7 @@ internal static class MeridianHost
         builder.Services.AddCallerRateLimits().AddIdempotencyKeys();
         builder.Services.AddMeridianOpenApi();
         builder.Services.AddSimpleApi();
+        builder.Services.AddMeridianWeb(builder.Configuration);
 
         var app = builder.Build();
         app.MapMeridianMetrics();
@@ -95,9 +98,10 @@ internal static class MeridianHost
         }
         app.UseApiSurfaces();
         app.UseCallerRateLimits().UseIdempotencyKeys();
+        app.UseMeridianWeb();
         app.MapClientApiEndpoints();
         app.MapPartnerApiEndpoints();
-        app.MapInterfaceEndpoints();
+        app.MapMeridianWeb();
         app.MapAdminApiEndpoints();
         app.MapEmailDnsEndpoints();
         app.MapSimpleApiEndpoints();

@@ -17,6 +17,19 @@ public sealed class ServeOptions
     /// <summary><c>all</c> or <c>edge</c> (Following/NodeRole).</summary>
     public string Role { get; set; } = Following.NodeRole.All;
 
+    /// <summary>HTTPS listen address, ADDR:PORT; empty = no HTTPS listener.</summary>
+    public string Https { get; set; } = "";
+
+    /// <summary>The HTTPS certificate: a PEM file (certificate, and the key unless <see cref="CertificateKey"/> names
+    /// another file) or a PKCS#12 file. Reloaded when replaced.</summary>
+    public string Certificate { get; set; } = "";
+
+    /// <summary>The PEM private key, when it is not in <see cref="Certificate"/>'s file.</summary>
+    public string CertificateKey { get; set; } = "";
+
+    /// <summary>The password of a PKCS#12 certificate file, if it has one.</summary>
+    public string CertificatePassword { get; set; } = "";
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -24,6 +37,13 @@ public sealed class ServeOptions
         if (!System.Net.IPEndPoint.TryParse(Http, out var endpoint) || endpoint.Port == 0)
             problems.Add($"Meridian:Http: '{Http}' is not ADDRESS:PORT");
         problems.AddRange(Following.NodeRole.Of(Role).Validate());
+        if (!string.IsNullOrWhiteSpace(Https))
+        {
+            if (!System.Net.IPEndPoint.TryParse(Https, out var https) || https.Port == 0)
+                problems.Add($"Meridian:Https: '{Https}' is not ADDRESS:PORT");
+            if (string.IsNullOrWhiteSpace(Certificate))
+                problems.Add("Meridian:Https needs a certificate: --certificate FILE (Meridian:Certificate), PEM or PKCS#12");
+        }
         return problems;
     }
 }
