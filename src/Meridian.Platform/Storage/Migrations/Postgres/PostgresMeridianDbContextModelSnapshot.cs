@@ -484,6 +484,47 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                     b.ToTable("idempotent_requests");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.InterfaceSettings", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AccentColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("accent_colour");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("FrameOrigins")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("frame_origins");
+
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("logo_url");
+
+                    b.Property<string>("SupportUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("support_url");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_interface_settings");
+
+                    b.ToTable("interface_settings");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -517,6 +558,10 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("login_token_hash");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read_only");
 
                     b.Property<DateTime?>("SessionExpiresAt")
                         .HasColumnType("timestamp with time zone")
@@ -1010,6 +1055,16 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_email_dns_changes_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.InterfaceSettings", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Meridian.Platform.Model.InterfaceSettings", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_interface_settings_accounts_account_id");
                 });
 
             modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>

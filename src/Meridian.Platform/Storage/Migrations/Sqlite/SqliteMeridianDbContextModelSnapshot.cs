@@ -475,6 +475,47 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                     b.ToTable("idempotent_requests");
                 });
 
+            modelBuilder.Entity("Meridian.Platform.Model.InterfaceSettings", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AccentColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accent_colour");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("FrameOrigins")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("frame_origins");
+
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logo_url");
+
+                    b.Property<string>("SupportUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_url");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_interface_settings");
+
+                    b.ToTable("interface_settings");
+                });
+
             modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -508,6 +549,10 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB")
                         .HasColumnName("login_token_hash");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_only");
 
                     b.Property<DateTime?>("SessionExpiresAt")
                         .HasColumnType("TEXT")
@@ -997,6 +1042,16 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_email_dns_changes_accounts_account_id");
+                });
+
+            modelBuilder.Entity("Meridian.Platform.Model.InterfaceSettings", b =>
+                {
+                    b.HasOne("Meridian.Platform.Model.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Meridian.Platform.Model.InterfaceSettings", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_interface_settings_accounts_account_id");
                 });
 
             modelBuilder.Entity("Meridian.Platform.Model.LoginSession", b =>
