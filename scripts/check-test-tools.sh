@@ -20,7 +20,7 @@ need nsd nsd
 need curl curl
 need jq jq
 need chromium chromium
-python3 -c 'import prometheus_client.parser' 2>/dev/null || missing+=("python3's prometheus_client (Debian package python3-prometheus-client)")
+/usr/bin/python3 -c 'import prometheus_client.parser' 2>/dev/null || missing+=("python3's prometheus_client (Debian package python3-prometheus-client)")
 if [ -z "${MERIDIAN_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=("PostgreSQL's initdb (Debian package postgresql, or set MERIDIAN_TEST_POSTGRES)")
 fi
