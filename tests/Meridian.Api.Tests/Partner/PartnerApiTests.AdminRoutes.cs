@@ -19,7 +19,9 @@ public abstract partial class PartnerApiTests
     {
         var customer = await Host.NewClientAsync();
         var partner = await Host.NewPartnerAsync();
-        var (user, _, _) = await PartnerAccount.UserWithDomainAsync(partner.Api, "adm");
+        var (user, _, domain) = await PartnerAccount.UserWithDomainAsync(partner.Api, "adm");
+        // The TSIG key the operator's POST makes and its DELETE (run last) removes.
+        string tsigKey = "matrix-" + Guid.NewGuid().ToString("N")[..8] + ".";
         var session = await SignedInBrowserAsync(partner.Api, user);
         var admin = await Host.Service<AccountService>().CreateAsync(AccountKind.Admin, "operator " + Guid.NewGuid().ToString("N")[..6]);
         var adminKey = await Host.Service<ApiKeyService>().IssueAsync(admin.Value!.Id, "ops", ApiEnvironment.Production);
@@ -31,14 +33,20 @@ public abstract partial class PartnerApiTests
         string accountBefore = (await operatorApi.GetAsync($"/api/admin/accounts/{accountId}")).Body;
         string keysBefore = KeySummary((await operatorApi.GetAsync($"/api/admin/accounts/{accountId}/keys")).Expect(200));
 
+        // Interface settings belong to partners; every other account route names the customer's account.
+        string PathOf(string pattern) => pattern
+            .Replace("{id}", pattern.EndsWith("/frame-origins", StringComparison.Ordinal) ? partner.AccountId.ToString() : accountId, StringComparison.Ordinal)
+            .Replace("{keyId}", keyId, StringComparison.Ordinal).Replace("{name}", tsigKey, StringComparison.Ordinal)
+            .Replace("{zone}", domain, StringComparison.Ordinal);
+
         var routes = AdminRoutes();
         Assert.True(routes.Count >= 9, $"only {routes.Count} admin routes found");
         foreach (var (method, pattern) in routes)
         {
-            string path = pattern.Replace("{id}", accountId, StringComparison.Ordinal).Replace("{keyId}", keyId, StringComparison.Ordinal);
+            string path = PathOf(pattern);
             foreach (var (caller, who) in new[] { (customer.Api, "a customer's key"), (partner.Api, "a partner's key"), (session, "a partner user's session") })
             {
-                var response = await caller.SendAsync(new HttpMethod(method), path, AdminBodyFor(method, pattern));
+                var response = await caller.SendAsync(new HttpMethod(method), path, AdminBodyFor(method, pattern, tsigKey));
                 Assert.True(response.Status == 403, $"{method} {pattern} by {who}: expected 403, got {response.Status} {response.Body}");
                 response.ExpectError(403, "");
             }
@@ -50,8 +58,8 @@ public abstract partial class PartnerApiTests
         // The operator gets through on every one of them (the revocation last: it ends the customer's key).
         foreach (var (method, pattern) in routes.OrderBy(r => r.Method == "DELETE"))
         {
-            string path = pattern.Replace("{id}", accountId, StringComparison.Ordinal).Replace("{keyId}", keyId, StringComparison.Ordinal);
-            var response = await operatorApi.SendAsync(new HttpMethod(method), path, AdminBodyFor(method, pattern));
+            string path = PathOf(pattern);
+            var response = await operatorApi.SendAsync(new HttpMethod(method), path, AdminBodyFor(method, pattern, tsigKey));
             Assert.True(response.Status is >= 200 and < 300, $"{method} {pattern} by the operator: got {response.Status} {response.Body}");
         }
     }
@@ -64,7 +72,7 @@ public abstract partial class PartnerApiTests
             .Where(e => ReferenceEquals(e.Metadata.GetMetadata<ApiSurface>(), SingleErrorSurface.Admin))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!)))];
 
-    private static StringContent? AdminBodyFor(string method, string pattern)
+    private static StringContent? AdminBodyFor(string method, string pattern, string tsigKey)
     {
         if (method is "GET" or "DELETE") return null;
         JsonObject body = (method, pattern) switch
@@ -73,6 +81,9 @@ public abstract partial class PartnerApiTests
             ("PATCH", "/api/admin/accounts/{id}") => new() { ["domain_limit"] = 7 },
             ("POST", "/api/admin/accounts/{id}/keys") => new() { ["name"] = "intruder" },
             ("POST", "/api/admin/accounts/{id}/suspend") or ("POST", "/api/admin/accounts/{id}/resume") => [],
+            ("POST", "/api/admin/tsig-keys") => new() { ["name"] = tsigKey },
+            ("PUT", "/api/admin/zones/{zone}/transfer") => new() { ["allow"] = new JsonArray("192.0.2.0/24") },
+            ("PUT", "/api/admin/accounts/{id}/frame-origins") => new() { ["frame_origins"] = new JsonArray("https://app.example.com") },
             _ => throw new InvalidOperationException($"the admin refusal matrix has no request body for {method} {pattern}: add one"),
         };
         var content = new StringContent(body.ToJsonString());

@@ -126,7 +126,7 @@ public sealed class SimpleApiProcessTests
     }
 
     private static string[] Settings(string secret) =>
-        [$"SimpleApi:SecretKey={secret}", "SimpleApi:Account=child", "SimpleApi:Users:0:Name=alice", "SimpleApi:Users:0:Domains:0=example.com",
+        [$"SimpleApi:SecretKey={secret}", "SimpleApi:Account=child-client", "SimpleApi:Users:0:Name=alice", "SimpleApi:Users:0:Domains:0=example.com",
             "SimpleApi:Blacklist:0=www"];
 
     private static string Executable => Path.Combine(AppContext.BaseDirectory, "meridian.dll");

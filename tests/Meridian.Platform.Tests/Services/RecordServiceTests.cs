@@ -290,7 +290,7 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
     }
 
     [Fact]
-    public async Task A_small_zone_not_kept_after_a_restart_is_read_back_on_its_first_write_and_published_whole()
+    public async Task After_a_restart_every_zone_is_held_so_its_first_write_is_published_incrementally()
     {
         var (actor, zone) = await ZoneAsync();
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
@@ -309,7 +309,8 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         var owners = restarted.RecordsOf("example.com.").Select(r => r.Owner.ToString()).ToHashSet();
         Assert.Contains("www.example.com.", owners);
         Assert.Contains("api.example.com.", owners);
-        Assert.Equal(0, restarted.IncrementalPublishes);
+        // Held since the start (a following node needs it to withdraw a zone deleted elsewhere): only the change goes out.
+        Assert.True(restarted.IncrementalPublishes > 0);
     }
 }
 

@@ -25,11 +25,11 @@ public sealed class NodeRoleTests : IDisposable
     }
 
     [Fact]
-    public async Task An_edge_node_maps_only_healthz_over_HTTP()
+    public async Task An_edge_node_maps_only_healthz_and_metrics_over_HTTP()
     {
         await using var app = MeridianHost.Build(["--data", _directory, "--role", "edge"]);
 
-        Assert.Equal(["/healthz"], Routes(app));
+        Assert.Equal(["/healthz", "/metrics"], Routes(app).Order(StringComparer.Ordinal));
     }
 
     [Fact]
