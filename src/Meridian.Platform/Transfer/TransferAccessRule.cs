@@ -13,12 +13,10 @@ namespace Meridian.Platform.Transfer;
 /// keys (<see cref="TsigKeyring"/>).</summary>
 internal sealed class TransferAccessRule(PlatformDatabase database, TransferOptions options, TimeProvider clock) : ITransferAccess
 {
-    private readonly Lock _reloading = new();
     private readonly ZoneRule _global = ZoneRule.From(options.Allow, options.AllowTsig, options.Notify);
-    private volatile Loaded? _loaded;
-    private Loaded? _lastGood;
+    private readonly RevalidatingSnapshot<Loaded> _snapshot = new(() => Load(database, options), options.RevalidateAfter, clock);
 
-    private sealed record Loaded(Dictionary<DnsName, ZoneRule> Zones, long At);
+    private sealed record Loaded(Dictionary<DnsName, ZoneRule> Zones);
 
     /// <summary>One zone's effective lists, parsed.</summary>
     internal sealed record ZoneRule(IPNetwork[] Allow, HashSet<DnsName> AllowTsig, IPEndPoint[] Notify)
@@ -42,32 +40,13 @@ internal sealed class TransferAccessRule(PlatformDatabase database, TransferOpti
     /// <summary>The secondaries to notify of a change of <paramref name="zone"/>.</summary>
     public IReadOnlyList<IPEndPoint> NotifyTargets(DnsName zone) => RuleFor(zone).Notify;
 
-    public void Invalidate() => _loaded = null;
+    public void Invalidate() => _snapshot.Invalidate();
 
     private ZoneRule RuleFor(DnsName zone) => Current().Zones.GetValueOrDefault(zone.ToLower()) ?? _global;
 
-    private Loaded Current()
-    {
-        var loaded = _loaded;
-        if (loaded is not null && clock.GetElapsedTime(loaded.At) < options.RevalidateAfter) return loaded;
-        lock (_reloading)
-        {
-            loaded = _loaded;
-            if (loaded is not null && clock.GetElapsedTime(loaded.At) < options.RevalidateAfter) return loaded;
-            try
-            {
-                loaded = Load();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException && _lastGood is not null)
-            {
-                return _lastGood;
-            }
-            _loaded = _lastGood = loaded;
-            return loaded;
-        }
-    }
+    private Loaded Current() => _snapshot.Current();
 
-    private Loaded Load()
+    private static Loaded Load(PlatformDatabase database, TransferOptions options)
     {
         using var db = database.CreateContext();
         var rows = db.ZoneTransferSettings.AsNoTracking()
@@ -79,6 +58,6 @@ internal sealed class TransferAccessRule(PlatformDatabase database, TransferOpti
             var s = row.Settings;
             zones[DnsName.Parse(row.Name).ToLower()] = ZoneRule.From(s.Allow ?? [.. options.Allow], s.AllowTsig ?? [.. options.AllowTsig], s.Notify ?? [.. options.Notify]);
         }
-        return new Loaded(zones, clock.GetTimestamp());
+        return new Loaded(zones);
     }
 }

@@ -10,42 +10,20 @@ namespace Meridian.Platform.Transfer;
 /// in this process.</summary>
 internal sealed class TsigKeyring(PlatformDatabase database, TransferOptions options, TimeProvider clock) : ITsigKeyring
 {
-    private readonly Lock _reloading = new();
-    private volatile Loaded? _loaded;
-    private Loaded? _lastGood;
+    private readonly RevalidatingSnapshot<Loaded> _snapshot = new(() => Load(database), options.RevalidateAfter, clock);
 
-    private sealed record Loaded(Dictionary<DnsName, (TsigKey Key, TsigKeyEntry Entry)> Keys, long At);
+    private sealed record Loaded(Dictionary<DnsName, (TsigKey Key, TsigKeyEntry Entry)> Keys);
 
     public TsigKey? Find(DnsName name) => Current().Keys.TryGetValue(name.ToLower(), out var found) ? found.Key : null;
 
     /// <summary>The stored entry (scopes) of a key.</summary>
     public TsigKeyEntry? Entry(DnsName name) => Current().Keys.TryGetValue(name.ToLower(), out var found) ? found.Entry : null;
 
-    public void Invalidate() => _loaded = null;
+    public void Invalidate() => _snapshot.Invalidate();
 
-    private Loaded Current()
-    {
-        var loaded = _loaded;
-        if (loaded is not null && clock.GetElapsedTime(loaded.At) < options.RevalidateAfter) return loaded;
-        lock (_reloading)
-        {
-            loaded = _loaded;
-            if (loaded is not null && clock.GetElapsedTime(loaded.At) < options.RevalidateAfter) return loaded;
-            try
-            {
-                loaded = Load();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException && _lastGood is not null)
-            {
-                // The database is away: keep verifying with the keys we have, and try again next time.
-                return _lastGood;
-            }
-            _loaded = _lastGood = loaded;
-            return loaded;
-        }
-    }
+    private Loaded Current() => _snapshot.Current();
 
-    private Loaded Load()
+    private static Loaded Load(PlatformDatabase database)
     {
         using var db = database.CreateContext();
         var keys = new Dictionary<DnsName, (TsigKey, TsigKeyEntry)>();
@@ -64,6 +42,6 @@ internal sealed class TsigKeyring(PlatformDatabase database, TransferOptions opt
             var key = new TsigKey(name, algorithm, secret);
             keys[key.Name] = (key, entry);
         }
-        return new Loaded(keys, clock.GetTimestamp());
+        return new Loaded(keys);
     }
 }
