@@ -19,6 +19,7 @@ internal sealed partial class ZonePublication
         CancellationToken cancellationToken)
     {
         _zones.TryGetValue(zoneId, out var held);
+        if (_deleted.ContainsKey(zoneId)) return FollowOutcome.Current;
         if (zone is null)
         {
             if (held is null) return FollowOutcome.Current;

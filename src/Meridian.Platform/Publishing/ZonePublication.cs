@@ -19,6 +19,10 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
 {
     private readonly ConcurrentDictionary<Guid, ZoneContents> _zones = new();
 
+    // Zones deleted while this process runs (ids are never reused): a follower holding a database snapshot taken
+    // before the deletion committed must not publish the zone again.
+    private readonly ConcurrentDictionary<Guid, byte> _deleted = new();
+
     public static bool IsServed(Zone zone) => zone.Active;
 
     /// <summary>The zone's contents as committed at <paramref name="zone"/>'s serial: from memory when
@@ -76,6 +80,7 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
     /// <summary>Stops serving a deleted zone.</summary>
     public void Remove(Guid zoneId, DnsName origin, ApiEnvironment environment, bool wasServed)
     {
+        _deleted.TryAdd(zoneId, 0);
         _zones.TryRemove(zoneId, out _);
         if (wasServed) PublisherFor(environment).RemoveZone(origin);
     }

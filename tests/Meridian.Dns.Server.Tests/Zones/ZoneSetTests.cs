@@ -135,6 +135,8 @@ public sealed class ZoneSetTests
             }
         })).ToArray();
 
+        // The writers start once the readers are reading (on a busy machine the writes could otherwise end first).
+        while (Volatile.Read(ref lookups) == 0) await Task.Delay(1);
         for (int round = 0; round < 3; round++)
         {
             foreach (var zone in changing) zones.Publish(zone);
