@@ -35,6 +35,7 @@ public static class ApiSurfaceExtensions
 
     public static WebApplication UseApiSurfaces(this WebApplication app)
     {
+        app.UseRequestIds();
         app.UseExceptionHandler();
         // A status with no body under a surface (unknown route 404, wrong method 405) still answers in its shape.
         app.UseStatusCodePages(async status =>

@@ -34,6 +34,7 @@ public static class EmailDnsEndpoints
         api.MapGet("/dns.provider", (HttpContext http, EmailDnsService service) => RunAsync(http, "dns.provider", service))
             .WithName("EmailDnsProvider").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync)
             .WithSummary("Get DNS provider").WithDescription("Who hosts the domain's DNS, from its nameservers.")
+            .DocumentsQuery("Domain", "The domain, e.g. example.com (the parameter's name in any case).", required: true)
             .Produces<ProviderResponse>().Produces(StatusCodes.Status404NotFound);
         api.MapPost("/dns.authorize", (HttpContext http, EmailDnsService service) => RunAsync(http, EmailDnsService.Authorize, service))
             .WithName("EmailDnsAuthorize").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync).DocumentsBody<EmailDnsCommandBody>()
@@ -46,9 +47,11 @@ public static class EmailDnsEndpoints
             .Produces<SuccessResponse>().Produces(StatusCodes.Status422UnprocessableEntity).Produces(StatusCodes.Status502BadGateway);
         api.MapGet("/dns.dkim", Dkim).WithName("EmailDnsDkim").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync)
             .WithSummary("Get DKIM keys").WithDescription("The domain's DKIM keys with their private keys, for the mail server that signs.")
+            .DocumentsQuery("Domain", "The domain whose keys to list.", required: true)
             .Produces<DkimResponse>().Produces(StatusCodes.Status404NotFound);
         api.MapGet("/dns.history", History).WithName("EmailDnsHistory").RequireAuthorization(policies).AddEndpointFilter(limit.FilterAsync)
             .WithSummary("Get dns.set history").WithDescription("Every dns.set for the domain, newest first: who, provider, records written, warnings, failure.")
+            .DocumentsQuery("Domain", "The domain whose history to list.", required: true)
             .Produces<HistoryResponse>();
         // Anonymous (it is how a session is opened), so it is left out of the document, whose every operation takes a key.
         api.MapPost("/user.login", Login).WithName("EmailDnsLogin").ExcludeFromDescription();

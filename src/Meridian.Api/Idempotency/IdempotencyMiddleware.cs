@@ -59,6 +59,8 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, Idempo
                     "This Idempotency-Key was already used with a different request (method, path or body); send a new key for a new request");
                 return;
             case IdempotencyOutcome.InFlight:
+                // Unlike a lasting conflict, this one clears by itself: Retry-After tells a client (the SDKs) to wait and retry.
+                context.Response.Headers.RetryAfter = "1";
                 await Refuse(context, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed; retry shortly");
                 return;
         }

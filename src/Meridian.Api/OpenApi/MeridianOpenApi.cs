@@ -31,6 +31,7 @@ public static class MeridianOpenApi
                 options.AddDocumentTransformer<BearerSecurityTransformer>();
                 options.AddOperationTransformer<BearerSecurityTransformer>();
                 options.AddOperationTransformer<DocumentedRequestBodyTransformer>();
+                options.AddOperationTransformer<DocumentedQueryParameterTransformer>();
                 options.AddOperationTransformer(new SurfaceErrorResponsesTransformer(surface));
                 options.AddOperationTransformer<PartnerExamplesTransformer>();
                 options.AddSchemaTransformer<RequiredPropertiesTransformer>();

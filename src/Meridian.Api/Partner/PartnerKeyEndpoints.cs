@@ -60,7 +60,7 @@ public sealed record CreatePartnerKeyRequest(
     [property: Required, Description("What the key is for (\"billing sync\"), unique among your live keys; at most 200 characters.")] string? Name,
     [property: Description("dns:read, dns:write, users, keys: by default those of the calling key, and none it lacks.")] List<string>? Scopes);
 
-/// <summary>An API key without its secret; <see cref="Token"/> only in the answer that issues it.</summary>
+/// <summary>An API key without its secret; the token only in the answer that issues it.</summary>
 public sealed record PartnerKey(
     string Id,
     string Name,

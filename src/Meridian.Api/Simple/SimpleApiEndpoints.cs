@@ -41,6 +41,8 @@ public static class SimpleApiEndpoints
         api.MapGet("/records", ListRecords).WithName("SimpleListRecords")
             .WithSummary("Your records, newest first")
             .WithDescription("Paged with `page[number]` (from 1, default 1) and `page[size]` (10-100, default 30); `meta.pagination` says which page.")
+            .DocumentsQuery("page[number]", "The page, from 1 (default 1).", integer: true)
+            .DocumentsQuery("page[size]", "Records per page, 10-100 (default 30).", integer: true)
             .Produces<SimpleRecordListEnvelope>().Produces(StatusCodes.Status400BadRequest);
         api.MapPost("/records", CreateRecord).WithName("SimpleCreateRecord").WithSummary("Create a record")
             .WithDescription("409 when the domain_type/domain/subdomain already has one. The body is read as JSON whatever its Content-Type.")

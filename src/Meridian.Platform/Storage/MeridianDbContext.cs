@@ -87,6 +87,8 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             zone.Property(z => z.Name).HasMaxLength(256);
             zone.Property(z => z.Environment).HasConversion(environment).HasMaxLength(16);
             zone.HasIndex(z => new { z.Name, z.Environment }).IsUnique();
+            zone.Property(z => z.ReversedName).HasMaxLength(256);
+            zone.HasIndex(z => z.ReversedName);
             zone.HasIndex(z => z.AccountId);
             zone.HasOne<User>().WithMany().HasForeignKey(z => z.UserId).OnDelete(DeleteBehavior.Restrict);
             zone.HasIndex(z => z.UserId);

@@ -60,6 +60,7 @@ public sealed class PlatformDatabase : IAsyncDisposable, IDisposable
     {
         await using var db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
+        await ZoneNameBackfill.RunAsync(db, cancellationToken);
         if (Provider == StorageProvider.Sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

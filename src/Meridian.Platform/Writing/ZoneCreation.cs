@@ -79,10 +79,16 @@ internal sealed class ZoneCreation(PlatformDatabase database, ZonePublication pu
 
         var ancestors = new List<string>();
         for (var parent = name.Parent(); !parent.IsRoot; parent = parent.Parent()) ancestors.Add(parent.ToString());
-        string childSuffix = "." + text;
+        // Children: reversed names that start with this one's ("com.example." → "com.example.www."), which is the
+        // index range [prefix, prefix with its final '.' raised to '/'): a seek, not a scan of every zone.
+        string below = Zone.Reverse(text), pastBelow = below[..^1] + "/";
         var neighbour = await db.Zones.AsNoTracking()
-            .Where(z => z.Environment == environment && z.AccountId != actor.AccountId &&
-                        (ancestors.Contains(z.Name) || z.Name.EndsWith(childSuffix)))
+            .Where(z => z.Environment == environment && z.AccountId != actor.AccountId && ancestors.Contains(z.Name))
+            .Select(z => z.Name)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Zones.AsNoTracking()
+            .Where(z => string.Compare(z.ReversedName, below) > 0 && string.Compare(z.ReversedName, pastBelow) < 0 &&
+                        z.Environment == environment && z.AccountId != actor.AccountId)
             .Select(z => z.Name)
             .FirstOrDefaultAsync(cancellationToken);
         if (neighbour is not null)

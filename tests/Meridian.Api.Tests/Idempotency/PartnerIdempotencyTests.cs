@@ -150,7 +150,10 @@ public abstract class PartnerIdempotencyTests(ApiHost host, TestClock clock) : I
         Assert.Equal(IdempotencyOutcome.Claimed, running.Outcome);
         var before = await host.SnapshotAsync();
 
-        AssertPartnerError(await SendAsync(partner, HttpMethod.Post, "/api/v1/dns_records", body, "in-flight"), 409, "still being processed");
+        var duplicate = await SendAsync(partner, HttpMethod.Post, "/api/v1/dns_records", body, "in-flight");
+        AssertPartnerError(duplicate, 409, "still being processed");
+        // It clears by itself, unlike a lasting conflict: a client is told when to retry.
+        Assert.Equal("1", duplicate.Header("Retry-After"));
         Assert.Equal(before.Lines, (await host.SnapshotAsync()).Lines);
 
         await store.AbandonAsync(running);

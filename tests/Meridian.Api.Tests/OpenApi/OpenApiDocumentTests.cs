@@ -205,3 +205,29 @@ public sealed class OpenApiDocumentTests(SqliteApiHost host) : IAsyncLifetime
         return JsonNode.Parse(await read!.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0));
     }
 }
+
+/// <summary>Query parameters that endpoints read by hand are in their documents, so generated clients can send them.</summary>
+[Collection(OpenApiDocumentsCollection.Name)]
+public sealed class DocumentedQueryParameterTests(SqliteApiHost host) : IAsyncLifetime
+{
+    public Task InitializeAsync() => host.StartAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("email-dns-api", "/api/v1/dns.provider", "Domain", true, "string")]
+    [InlineData("email-dns-api", "/api/v1/dns.dkim", "Domain", true, "string")]
+    [InlineData("email-dns-api", "/api/v1/dns.history", "Domain", true, "string")]
+    [InlineData("simple-api", "/simple/records", "page[number]", false, "integer")]
+    [InlineData("simple-api", "/simple/records", "page[size]", false, "integer")]
+    public async Task A_query_parameter_read_by_hand_is_documented(string document, string path, string name, bool required, string type)
+    {
+        var served = await ServedOpenApiDocument.FetchAsync(host, document);
+        var operation = served.Find("get", path);
+        Assert.NotNull(operation);
+        var parameter = operation.Node["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
+        Assert.Equal("query", parameter["in"]!.GetValue<string>());
+        Assert.Equal(required, parameter["required"]?.GetValue<bool>() ?? false);
+        Assert.Equal(type, parameter["schema"]!["type"]!.GetValue<string>());
+    }
+}

@@ -77,6 +77,47 @@ public abstract class DomainServiceTests(ITestStorage storage) : PlatformTestBas
         Ok(await Domains.CreateAsync(other, "shop2.example.org"));
     }
 
+    [Theory]
+    [InlineData("example.net", "a.b.example.net", true)]   // a grandchild
+    [InlineData("example.net", "example.network", false)]  // shares the text, not the labels
+    [InlineData("example.net", "my-example.net", false)]
+    [InlineData("example.net", "xexample.net", false)]
+    [InlineData("a-b.example.net", "x.a-b.example.net", true)]
+    [InlineData("a-b.example.net", "a.example.net", false)] // '-' sorts before '.', so this checks the range's bounds
+    [InlineData("a-b.example.net", "b.a.example.net", false)]
+    public async Task A_child_is_found_by_its_labels_in_the_reversed_name_index(string held, string child, bool conflicts)
+    {
+        var owner = await NewClientAsync();
+        var other = await NewClientAsync();
+        await NewZoneAsync(owner, child);
+        var created = await Domains.CreateAsync(other, held);
+        if (conflicts) Assert.Contains("contains " + child + ".", Refused(created, ServiceErrorKind.Conflict).Message, StringComparison.Ordinal);
+        else Ok(created);
+    }
+
+    [Fact]
+    public async Task Zones_written_before_the_reversed_name_existed_get_it_at_start_and_are_found_as_children()
+    {
+        var owner = await NewClientAsync();
+        var other = await NewClientAsync();
+        var child = await NewZoneAsync(owner, "old.legacy.example");
+        await using (var db = Database.CreateContext())
+        {
+            // As a row written by an older Meridian: no reversed name.
+            await db.Database.ExecuteSqlRawAsync("UPDATE zones SET reversed_name = NULL");
+        }
+        await Database.MigrateAsync();
+
+        await using (var db = Database.CreateContext())
+        {
+            var stored = await db.Zones.AsNoTracking().SingleAsync(z => z.Id == child.Id);
+            Assert.Equal("example.legacy.old.", stored.ReversedName);
+            Assert.Equal(0, await db.Zones.CountAsync(z => z.ReversedName == null));
+        }
+        Assert.Contains("contains old.legacy.example.", Refused(await Domains.CreateAsync(other, "legacy.example"), ServiceErrorKind.Conflict).Message,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Create_refuses_past_the_domain_limit_with_the_quota_message()
     {

@@ -906,6 +906,12 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("name");
 
+                    b.Property<string>("ReversedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reversed_name")
+                        .UseCollation("C");
+
                     b.Property<long>("Serial")
                         .HasColumnType("bigint")
                         .HasColumnName("serial");
@@ -923,6 +929,9 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
 
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_zones_account_id");
+
+                    b.HasIndex("ReversedName")
+                        .HasDatabaseName("ix_zones_reversed_name");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_zones_user_id");

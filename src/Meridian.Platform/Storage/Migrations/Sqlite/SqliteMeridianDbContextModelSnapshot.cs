@@ -895,6 +895,11 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("ReversedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_name");
+
                     b.Property<long>("Serial")
                         .HasColumnType("INTEGER")
                         .HasColumnName("serial");
@@ -912,6 +917,9 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
 
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_zones_account_id");
+
+                    b.HasIndex("ReversedName")
+                        .HasDatabaseName("ix_zones_reversed_name");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_zones_user_id");
