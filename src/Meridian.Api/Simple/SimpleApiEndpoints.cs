@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Meridian.Api.OpenApi;
+using Meridian.Api.RateLimiting;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Model;
 using Meridian.Platform.Services;
@@ -31,6 +32,8 @@ public static class SimpleApiEndpoints
         surface.MapGet("/", Health).AllowAnonymous().ExcludeFromDescription();
 
         var api = surface.MapGroup("").RequireAuthorization(SimpleApiServiceCollectionExtensions.Policy);
+        // Counted per Simple API user against the "RateLimits" section, as an API key's requests are.
+        api.RequireCallerRateLimits();
         api.MapGet("/whoami", WhoAmI).WithName("SimpleWhoAmI").WithSummary("The user the token names")
             .Produces<SimpleResourceEnvelope>();
         api.MapPost("/whoami", WhoAmI).WithName("SimpleWhoAmIPost").WithSummary("The user the token names (the spec's example sends POST)")

@@ -50,6 +50,8 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
         ServiceErrorKind.QuotaExceeded => "quota_exceeded",
         ServiceErrorKind.Unauthorized => "unauthorized",
         ServiceErrorKind.Throttled => "too_many_attempts",
+        ServiceErrorKind.Forbidden => "forbidden",
+        ServiceErrorKind.ProviderFailed => "provider_failed",
         _ => "error",
     };
 }

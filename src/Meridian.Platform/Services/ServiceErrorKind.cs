@@ -23,4 +23,10 @@ public enum ServiceErrorKind
 
     /// <summary>The deployment's configuration does not allow the call (500; the message says what to fix).</summary>
     Misconfigured,
+
+    /// <summary>The caller may not do this at all (403), e.g. the account it writes for is suspended.</summary>
+    Forbidden,
+
+    /// <summary>A remote DNS provider refused or failed the call, so nothing was changed (502).</summary>
+    ProviderFailed,
 }
