@@ -108,7 +108,8 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
                 return Failed(e, "delete", key, "the record is kept");
             }
             db.SimpleRecords.Remove(row);
-            await db.SaveChangesAsync(cancellationToken);
+            // DNSimple has changed: the row follows even if the caller has gone (see SavePastCaller).
+            await db.SaveChangesAsync(SavePastCaller);
             return row;
         }
         finally
@@ -170,7 +171,7 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
         db.SimpleRecords.Add(row);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(SavePastCaller);
             return row;
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
@@ -195,7 +196,7 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
         row.UpdatedAt = _clock.GetUtcNow().UtcDateTime;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(SavePastCaller);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {
@@ -225,6 +226,10 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
         string why = e.CredentialsRefused ? $"{e.Reason} (check SimpleApi:DNSimple:Token and SimpleApi:DNSimple:Account)" : e.Reason;
         return new ServiceError(ServiceErrorKind.ProviderFailed, $"DNSimple could not {action} {key.Owner}: {why}; {outcome}.");
     }
+
+    /// <summary>Once DNSimple has a change, storing it is not cancelled with the request: a client that hangs up then
+    /// must not leave a record at DNSimple that no row knows.</summary>
+    private static CancellationToken SavePastCaller => CancellationToken.None;
 
     // A typed client from the factory per use, so its handler is rotated as the factory intends.
     private DnsimpleClient Client => _clients();
