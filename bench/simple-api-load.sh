@@ -32,6 +32,8 @@ export MERIDIAN__SimpleApi__Account=bench
 export MERIDIAN__SimpleApi__Users__0__Name=bench
 export MERIDIAN__SimpleApi__Users__0__Domains__0=simple-bench.example
 export MERIDIAN__Dns__SandboxListen__0=off
+# The user's request budget (RateLimits, 100 a minute by default) would measure the limiter, not the upserts.
+export MERIDIAN__RateLimits__PerHour=1000000000 MERIDIAN__RateLimits__PerMinute=1000000000
 key=$("$meridian" accounts create --kind client --name bench --email b@bench.test --data "$work" | tail -1)
 (cd "$work" && exec taskset -c 1 "$meridian" serve --data "$work" --http "$http" --dns "$dns" >"$work/serve.log" 2>&1) &
 server_pid=$!

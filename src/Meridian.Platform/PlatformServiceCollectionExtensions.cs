@@ -79,4 +79,10 @@ public static class PlatformServiceCollectionExtensions
     /// created with <paramref name="ttl"/>.</summary>
     public static Simple.ISimpleApiBackend CreateMeridianSimpleBackend(IServiceProvider services, string account, int ttl) =>
         new Simple.MeridianSimpleBackend(services.GetRequiredService<PlatformDatabase>(), services.GetRequiredService<ZoneWriter>(), account, ttl);
+
+    /// <summary>The Simple API's <c>dnsimple</c> backend: rows kept here, records at DNSimple account <paramref name="account"/>
+    /// (through <see cref="Providers.Adapters.DnsimpleClient"/>, registered by <c>AddDnsProviders</c>), created with <paramref name="ttl"/>.</summary>
+    public static Simple.ISimpleApiBackend CreateDnsimpleSimpleBackend(IServiceProvider services, string token, long account, int ttl) =>
+        new Simple.DnsimpleSimpleBackend(services.GetRequiredService<PlatformDatabase>(), services.GetRequiredService<Providers.Adapters.DnsimpleClient>,
+            token, account, ttl, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<Simple.DnsimpleSimpleBackend>>());
 }

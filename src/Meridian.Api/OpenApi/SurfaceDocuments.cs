@@ -94,8 +94,11 @@ public static class SurfaceDocuments
         token is 401.
 
         **Answers.** Every body is `{"data": …, "meta": {"status": N}}`; a refusal is
-        `{"errors": [{"title": "…"}], "meta": {"status": N}}`. Invalid input is 400.
+        `{"errors": [{"title": "…"}], "meta": {"status": N}}`. Invalid input is 400. A write for a suspended account is
+        403; on the `dnsimple` backend a change DNSimple refused or failed is 502 and changes nothing. Each Simple API user
+        has the request budget of the `RateLimits` section (429 with Retry-After beyond it).
         """,
+        RateLimited: true,
         HasSandbox: false,
         MalformedIdStatus: StatusCodes.Status404NotFound);
 

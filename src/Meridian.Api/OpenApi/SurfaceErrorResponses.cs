@@ -95,6 +95,7 @@ internal sealed class SurfaceErrorResponses(SurfaceDocument surface, OpenApiDocu
         StatusCodes.Status413PayloadTooLarge => "Request body is too large",
         StatusCodes.Status415UnsupportedMediaType => "Request body must be JSON (Content-Type: application/json)",
         StatusCodes.Status429TooManyRequests => "Rate limit exceeded",
+        StatusCodes.Status502BadGateway => "The DNS provider refused the change: Authentication failed; nothing was changed.",
         _ => "internal server error",
     });
 
@@ -112,6 +113,7 @@ internal sealed class SurfaceErrorResponses(SurfaceDocument surface, OpenApiDocu
         StatusCodes.Status422UnprocessableEntity => "Validation failed; every problem found is listed.",
         StatusCodes.Status429TooManyRequests => "The key's request budget is spent; retry after the seconds in Retry-After.",
         StatusCodes.Status500InternalServerError => "An unexpected server error (the details are in the server's log, not the answer).",
+        StatusCodes.Status502BadGateway => "The remote DNS provider refused or failed the call; nothing was changed.",
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Meridian.Platform.Simple;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +10,8 @@ namespace Meridian.Api.Simple;
 /// from <see cref="SimpleApiOptions"/> when first used.</summary>
 public sealed class SimpleApiDirectory(IOptions<SimpleApiOptions> options)
 {
+    // Only configured users get here (the token is checked first), so the map is bounded by the configuration.
+    private readonly ConcurrentDictionary<string, Guid> _partitions = new(StringComparer.Ordinal);
     private readonly Lazy<(byte[] Secret, Dictionary<string, SimpleCaller> Callers)> _state = new(() => Build(options.Value));
 
     public bool Enabled => _state.Value.Secret.Length > 0;
@@ -18,6 +23,11 @@ public sealed class SimpleApiDirectory(IOptions<SimpleApiOptions> options)
         if (secret.Length == 0 || !SimpleTokens.TryVerify(secret, token, out string user)) return null;
         return callers.GetValueOrDefault(user);
     }
+
+    /// <summary>A Simple API user as a caller (its rate-limit partition and the owner of its Idempotency-Keys): a Guid
+    /// of its own, the same for every request of that user on every node, which a random API key id cannot meet.</summary>
+    public Guid CallerId(string user) => _partitions.GetOrAdd(user, static name =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("simple-api-user:" + name)).AsSpan(0, 16)));
 
     private static (byte[], Dictionary<string, SimpleCaller>) Build(SimpleApiOptions options)
     {

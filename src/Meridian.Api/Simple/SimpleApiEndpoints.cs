@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Meridian.Api.Idempotency;
 using Meridian.Api.OpenApi;
+using Meridian.Api.RateLimiting;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Model;
 using Meridian.Platform.Services;
@@ -32,6 +33,8 @@ public static class SimpleApiEndpoints
         surface.MapGet("/", Health).AllowAnonymous().ExcludeFromDescription();
 
         var api = surface.MapGroup("").RequireAuthorization(SimpleApiServiceCollectionExtensions.Policy).AcceptIdempotencyKeys();
+        // Counted per Simple API user against the "RateLimits" section, as an API key's requests are.
+        api.RequireCallerRateLimits();
         api.MapGet("/whoami", WhoAmI).WithName("SimpleWhoAmI").WithSummary("The user the token names")
             .Produces<SimpleResourceEnvelope>();
         api.MapPost("/whoami", WhoAmI).WithName("SimpleWhoAmIPost").WithSummary("The user the token names (the spec's example sends POST)")
@@ -46,22 +49,26 @@ public static class SimpleApiEndpoints
             .Produces<SimpleRecordListEnvelope>().Produces(StatusCodes.Status400BadRequest);
         api.MapPost("/records", CreateRecord).WithName("SimpleCreateRecord").WithSummary("Create a record")
             .WithDescription("409 when the domain_type/domain/subdomain already has one. The body is read as JSON whatever its Content-Type.")
-            .DocumentsBody<SimpleRecordBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
+            .DocumentsBody<SimpleRecordBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict).Writes();
         api.MapGet("/records/{id}", GetRecord).WithName("SimpleGetRecord").WithSummary("One record")
             .Produces<SimpleRecordEnvelope>();
         api.MapMethods("/records/{id}", [HttpMethods.Patch], Retarget).WithName("SimpleUpdateRecord").WithSummary("Point a record somewhere else")
-            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
+            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict).Writes();
         api.MapPost("/records/{id}", Retarget).WithName("SimpleUpdateRecordPost").WithSummary("Point a record somewhere else (the spec's example sends POST)")
-            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
+            .DocumentsBody<SimpleRetargetBody>().Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict).Writes();
         api.MapDelete("/records/{id}", DeleteRecord).WithName("SimpleDeleteRecord").WithSummary("Delete a record")
-            .Produces<SimpleRecordEnvelope>();
+            .Produces<SimpleRecordEnvelope>().Writes();
         api.MapPost("/records/{domain_type}/{domain}/{subdomain}/{to}", Upsert).WithName("SimpleUpsertRecord")
             .WithSummary("Create or update the record this path names (no body)")
-            .Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict);
+            .Produces<SimpleRecordEnvelope>().Produces(StatusCodes.Status409Conflict).Writes();
         api.MapDelete("/records/{domain_type}/{domain}/{subdomain}", DeleteByPath).WithName("SimpleDeleteRecordByPath")
-            .WithSummary("Delete the record this path names").Produces<SimpleRecordEnvelope>();
+            .WithSummary("Delete the record this path names").Produces<SimpleRecordEnvelope>().Writes();
         return routes;
     }
+
+    /// <summary>What a change may also answer: 403 when the account is suspended, 502 when DNSimple refused it (dnsimple backend).</summary>
+    private static RouteHandlerBuilder Writes(this RouteHandlerBuilder builder) =>
+        builder.Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status502BadGateway);
 
     private static JsonHttpResult<SimpleResourceEnvelope> Health() => TypedResults.Json(new SimpleResourceEnvelope(new SimpleResource("ok", "healthcheck"), Ok200));
 

@@ -27,7 +27,7 @@ public sealed class SimpleApiOptions
     /// <summary>The Meridian account whose zones the <c>meridian</c> backend manages (its id or its name).</summary>
     public string? Account { get; set; }
 
-    /// <summary><c>meridian</c> (default) or <c>dnsimple</c>.</summary>
+    /// <summary><c>meridian</c> (default) or <c>dnsimple</c> (<see cref="DNSimple"/>).</summary>
     public string Backend { get; set; } = SimpleApiBackends.Meridian;
 
     /// <summary>TTL of the records the <c>meridian</c> backend creates (the original's default, 60 s).</summary>
@@ -112,10 +112,9 @@ public sealed class SimpleApiOptions
             case SimpleApiBackends.DNSimple:
                 if (string.IsNullOrWhiteSpace(DNSimple.Token)) yield return "SimpleApi:DNSimple:Token is required for the dnsimple backend";
                 if (string.IsNullOrWhiteSpace(DNSimple.Account)) yield return "SimpleApi:DNSimple:Account is required for the dnsimple backend";
+                else if (DNSimple.AccountId is null)
+                    yield return $"SimpleApi:DNSimple:Account '{DNSimple.Account}' is not a DNSimple account id (a number, as in DNSimple's URLs)";
                 if (DNSimple.Ttl is < 1 or > 604800) yield return "SimpleApi:DNSimple:Ttl must be between 1 and 604800";
-                // Stated plainly so it is never mistaken for a working backend.
-                yield return "SimpleApi:Backend=dnsimple is not available in this build (the DNSimple adapter is not part of it yet); " +
-                             "use SimpleApi:Backend=meridian";
                 break;
             default:
                 yield return $"SimpleApi:Backend '{Backend}' is not one of meridian, dnsimple";
@@ -149,7 +148,12 @@ public sealed class SimpleApiDNSimpleOptions
 {
     public string? Token { get; set; }
 
+    /// <summary>The account id (DNSimple's URLs carry it: <c>/v2/1010/zones</c>).</summary>
     public string? Account { get; set; }
 
     public int Ttl { get; set; } = 60;
+
+    /// <summary><see cref="Account"/> as a number; null when it is not one.</summary>
+    public long? AccountId => long.TryParse(Account?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+        out long id) && id > 0 ? id : null;
 }

@@ -1,4 +1,7 @@
 using Meridian.Platform;
+using Meridian.Platform.Simple;
+using Meridian.Providers;
+using Meridian.Providers.Adapters;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,11 +29,16 @@ public static class SimpleApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SimpleApiOptions>, SimpleApiOptionsValidator>();
         services.AddSingleton<SimpleApiDirectory>();
+        // The DNSimple client of the provider adapters (registered with the Email DNS API; added here when a host has not).
+        if (!services.Any(d => d.ServiceType == typeof(DnsimpleClient))) services.AddDnsProviders();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SimpleApiOptions>>().Value;
-            // Validation refuses to start with any other backend, so only this one is ever built.
-            return PlatformServiceCollectionExtensions.CreateMeridianSimpleBackend(provider, options.Account ?? "", options.Ttl);
+            // Validation refuses to start with any other backend or an incomplete DNSimple section.
+            return options.Backend == SimpleApiBackends.DNSimple
+                ? PlatformServiceCollectionExtensions.CreateDnsimpleSimpleBackend(provider, options.DNSimple.Token!, options.DNSimple.AccountId!.Value,
+                    options.DNSimple.Ttl)
+                : PlatformServiceCollectionExtensions.CreateMeridianSimpleBackend(provider, options.Account ?? "", options.Ttl);
         });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SimpleTokenAuthenticationHandler>(SimpleTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(options => options.AddPolicy(Policy, policy =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Meridian.Api.Auth;
 using Meridian.Api.Idempotency;
+using Meridian.Api.RateLimiting;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Simple;
 using Microsoft.AspNetCore.Authentication;
@@ -27,7 +28,10 @@ public sealed class SimpleTokenAuthenticationHandler(
         string? token = ApiKeyAuthenticationHandler.TokenFrom(header);
         if (token is null || directory.Authenticate(token) is not { } caller) return Task.FromResult(Fail(AuthFailure.Invalid));
         Context.Features.Set(new SimpleCallerFeature(caller));
-        Context.Features.Set(IdempotencyCallerFeature.For("simple:" + caller.User));
+        // The user is the caller whose requests are counted and whose Idempotency-Keys are kept (there is no API key).
+        var callerId = directory.CallerId(caller.User);
+        Context.Features.Set(new RateLimitPartitionFeature(callerId));
+        Context.Features.Set(new IdempotencyCallerFeature(callerId));
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserClaim, caller.User)], SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

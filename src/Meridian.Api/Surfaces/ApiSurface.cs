@@ -47,6 +47,7 @@ public abstract class ApiSurface
         ServiceErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ServiceErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ServiceErrorKind.Throttled => StatusCodes.Status429TooManyRequests,
+        ServiceErrorKind.ProviderFailed => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -78,6 +79,7 @@ public abstract class ApiSurface
         422 => "invalid",
         429 => "rate_limited",
         431 => "headers_too_large",
+        502 => "provider_failed",
         503 => "unavailable",
         _ => status >= 500 ? "internal_error" : "error",
     };

@@ -53,6 +53,7 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
         ServiceErrorKind.Forbidden => "forbidden",
         ServiceErrorKind.Unauthorized => "unauthorized",
         ServiceErrorKind.Throttled => "too_many_attempts",
+        ServiceErrorKind.ProviderFailed => "provider_failed",
         _ => "error",
     };
 }

@@ -15,7 +15,7 @@ public enum ServiceErrorKind
     /// <summary>The account's domain limit is reached (403, "Domain limit reached").</summary>
     QuotaExceeded,
 
-    /// <summary>The caller may not do this, whatever it sends (403).</summary>
+    /// <summary>The caller may not do this, whatever it sends (403): a scope its key lacks, an account that is suspended.</summary>
     Forbidden,
 
     /// <summary>No valid credentials (401).</summary>
@@ -26,4 +26,7 @@ public enum ServiceErrorKind
 
     /// <summary>The deployment's configuration does not allow the call (500; the message says what to fix).</summary>
     Misconfigured,
+
+    /// <summary>A remote DNS provider refused or failed the call, so nothing was changed (502).</summary>
+    ProviderFailed,
 }

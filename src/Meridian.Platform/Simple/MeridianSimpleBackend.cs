@@ -185,6 +185,12 @@ public sealed class MeridianSimpleBackend : ISimpleApiBackend
             accountId = matches[0];
             _accountId = new StrongBox<Guid>(accountId);
         }
+        // Checked at every write: `meridian accounts suspend` stops the Simple API's changes as it stops the account's keys.
+        if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Id == accountId && a.SuspendedAt != null, cancellationToken))
+        {
+            return new ServiceError(ServiceErrorKind.Forbidden,
+                $"The Simple API's account '{_account}' is suspended: records cannot be changed until it is resumed.");
+        }
         string zoneName = domain + ".";
         var zoneId = await db.Zones.AsNoTracking()
             .Where(z => z.AccountId == accountId && z.Name == zoneName && z.Environment == ApiEnvironment.Production)

@@ -32,10 +32,21 @@ public sealed class DnsimpleClient(HttpClient http)
         return names;
     }
 
-    public async Task<IReadOnlyList<DnsRecord>> ListRecordsAsync(string token, long account, string zone, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DnsRecord>> ListRecordsAsync(string token, long account, string zone, CancellationToken cancellationToken) =>
+        await ListRecordsAsync(token, account, zone, name: null, cancellationToken);
+
+    /// <summary>The zone's records, or with <paramref name="name"/> (absolute) only those at that name (DNSimple's
+    /// <c>name</c> filter, an exact match of the relative name).</summary>
+    public async Task<IReadOnlyList<DnsRecord>> ListRecordsAsync(string token, long account, string zone, string? name, CancellationToken cancellationToken)
     {
         var records = new List<DnsRecord>();
-        await foreach (var item in PagesAsync(token, $"{account}/zones/{Uri.EscapeDataString(zone)}/records", cancellationToken))
+        string path = $"{account}/zones/{Uri.EscapeDataString(zone)}/records";
+        if (name is not null)
+        {
+            string relative = DomainNames.Relative(name, zone);
+            path += "?name=" + Uri.EscapeDataString(relative == "@" ? "" : relative);
+        }
+        await foreach (var item in PagesAsync(token, path, cancellationToken))
             records.Add(ToRecord(item, zone));
         return records;
     }
@@ -62,7 +73,8 @@ public sealed class DnsimpleClient(HttpClient http)
     {
         for (int page = 1; ; page++)
         {
-            using var answer = await SendAsync(token, HttpMethod.Get, $"{path}?page={page}&per_page={PageSize}", null, cancellationToken);
+            char separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            using var answer = await SendAsync(token, HttpMethod.Get, $"{path}{separator}page={page}&per_page={PageSize}", null, cancellationToken);
             var root = answer!.RootElement;
             foreach (var item in root.GetProperty("data").EnumerateArray()) yield return item.Clone();
             int totalPages = root.TryGetProperty("pagination", out var pagination) && pagination.TryGetProperty("total_pages", out var total) ? total.GetInt32() : page;

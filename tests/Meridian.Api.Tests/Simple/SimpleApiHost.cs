@@ -8,8 +8,8 @@ namespace Meridian.Api.Tests.Simple;
 
 /// <summary>Meridian on SQLite with the Simple API configured: alice manages example.com and example.net, bob
 /// example.org, carol example.info; www and mail are blacklisted. The zones belong to the account "simple", made with
-/// its zones on first use, as an operator would before handing out tokens.</summary>
-public sealed class SimpleApiHost : SqliteApiHost
+/// its zones on first use, as an operator would before handing out tokens. Subclasses change the backend or the limits.</summary>
+public class SimpleApiHost : SqliteApiHost
 {
     public const string Secret = "the Simple API tests' secret, well over 32 bytes";
     public const string AccountName = "simple";
@@ -54,6 +54,9 @@ public sealed class SimpleApiHost : SqliteApiHost
     {
         var settings = new Dictionary<string, string>(await base.CreateStorageAsync());
         foreach (var (key, value) in Settings()) settings[key] = value;
+        // The tests make many requests as one user in a minute; the limits themselves are tested with small ones.
+        settings["RateLimits:PerHour"] = "1000000";
+        settings["RateLimits:PerMinute"] = "1000000";
         return settings;
     }
 

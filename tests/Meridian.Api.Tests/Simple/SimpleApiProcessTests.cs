@@ -1,23 +1,47 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Meridian.Api.Tests.EmailDns.StandIns;
 using Meridian.Api.Tests.Support;
 
 namespace Meridian.Api.Tests.Simple;
 
 /// <summary>The real `meridian` executable: the spec's curl commands at the root of <c>SimpleApi:Listen</c> and under
-/// <c>/simple</c>, a script of the original's style piped through jq, <c>meridian token create</c> against tokens
+/// <c>/simple</c> on both backends (the dnsimple one against the loopback stand-in DNSimple), a script of the original's style piped through jq, <c>meridian token create</c> against tokens
 /// computed independently, tokens across data directories and secrets, and a start refused in one line.</summary>
 public sealed class SimpleApiProcessTests
 {
     private const string Secret = "process tests' Simple API secret, 32+ bytes";
 
-    [Fact]
-    public async Task Spec_examples_run_with_curl_on_both_mounts_and_a_jq_script_works_unchanged()
+    [Theory]
+    [InlineData("meridian")]
+    [InlineData("dnsimple")]
+    public async Task Spec_examples_run_with_curl_on_both_mounts_and_a_jq_script_works_unchanged(string backend)
     {
         int port = FreeTcpPort();
-        await using var meridian = await MeridianProcess.StartAsync(settings: [.. Settings(Secret), $"SimpleApi:Listen=127.0.0.1:{port}"]);
-        await CreateZoneAsync(meridian, "example.com");
+        await using var dnsimple = new DnsimpleStandIn();
+        string[] settings = [.. Settings(Secret), $"SimpleApi:Listen=127.0.0.1:{port}"];
+        Dictionary<string, string> environment = [];
+        if (backend == "dnsimple")
+        {
+            // The drop-in: the original's own environment variables, read with LegacyEnvironment; DNSimple is the stand-in.
+            await dnsimple.StartAsync();
+            dnsimple.AddZone("example.com");
+            settings = ["SimpleApi:LegacyEnvironment=true", "SimpleApi:Backend=dnsimple", $"SimpleApi:Listen=127.0.0.1:{port}",
+                $"Providers:DNSimple:BaseUrl={dnsimple.BaseUrl}"];
+            environment = new Dictionary<string, string>
+            {
+                ["SECRET_KEY"] = Secret, ["VALID_USERS"] = "alice", ["DNSIMPLE_DOMAINS"] = "example.com", ["BLACKLISTED_SUBDOMAINS"] = "www",
+                ["DNSIMPLE_ACCOUNT_ID"] = DnsimpleStandIn.Account.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["DNSIMPLE_ACCOUNT_TOKEN"] = DnsimpleStandIn.Token, ["DNSIMPLE_DOMAIN_TTL"] = "60",
+            };
+        }
+        await using var meridian = await MeridianProcess.StartAsync(settings: settings, environment: environment);
+        // What the backend serves at a name: DNS answers (meridian), or what DNSimple holds (dnsimple).
+        Func<string, Task<IReadOnlyList<string>>> held = backend == "dnsimple"
+            ? name => Task.FromResult<IReadOnlyList<string>>([.. dnsimple.RecordsOf("example.com").Where(r => r.Name == name).Select(r => $"{r.Type} {r.Content}")])
+            : name => SimpleSpecExamples.DnsAnswersAsync(meridian.DnsEndpoint, name);
+        if (backend == "meridian") await CreateZoneAsync(meridian, "example.com");
         string token = await TokenCreateAsync(Secret, "alice");
         Assert.Equal(SimpleTokensTests.OriginalToken(System.Text.Encoding.UTF8.GetBytes(Secret), "alice", "HS512"), token);
         string auth = "Authorization: Bearer " + token;
@@ -26,22 +50,23 @@ public sealed class SimpleApiProcessTests
         {
             Assert.Equal("healthcheck", (await CurlAsync("-X", "GET", baseUrl + "/")).GetProperty("data").GetProperty("type").GetString());
             Assert.Equal("alice", (await CurlAsync("-X", "POST", "-H", auth, baseUrl + "/whoami")).GetProperty("data").GetProperty("id").GetString());
+            Assert.Equal("alice", (await CurlAsync("-X", "GET", "-H", auth, baseUrl + "/whoami")).GetProperty("data").GetProperty("id").GetString());
             Assert.Equal("example.com", (await CurlAsync("-X", "GET", "-H", auth, baseUrl + "/domains")).GetProperty("data")[0].GetProperty("id").GetString());
 
             var created = (await CurlAsync("-X", "POST", "-H", auth, "-H", "Content-Type: application/json",
                 "-d", """{"domain_type": "cname", "domain": "example.com", "subdomain": "api", "to": "api.example.org"}""", baseUrl + "/records")).GetProperty("data");
             long id = created.GetProperty("id").GetInt64();
-            Assert.Equal(["api.example.org."], (await Dig.QueryAsync(meridian.DnsEndpoint, "api.example.com", "CNAME")).Data("CNAME"));
+            Assert.Equal(["CNAME api.example.org"], await held("api.example.com"));
             Assert.Equal(id, (await CurlAsync("-X", "GET", "-H", auth, $"{baseUrl}/records/{id}")).GetProperty("data").GetProperty("id").GetInt64());
             Assert.Equal("api.example.org", (await CurlAsync("-X", "POST", "-H", auth, "-H", "Content-Type: application/json",
                 "-d", """{"to": "api.example.org"}""", $"{baseUrl}/records/{id}")).GetProperty("data").GetProperty("to").GetString());
             await CurlAsync("-X", "DELETE", "-H", auth, $"{baseUrl}/records/{id}");
-            Assert.Equal("NXDOMAIN", (await Dig.QueryAsync(meridian.DnsEndpoint, "api.example.com", "CNAME")).Status);
+            Assert.Empty(await held("api.example.com"));
 
             await CurlAsync("-X", "POST", "-H", auth, baseUrl + "/records/A/example.com/api/192.0.2.10");
-            Assert.Equal(["192.0.2.10"], (await Dig.QueryAsync(meridian.DnsEndpoint, "api.example.com", "A")).Data("A"));
+            Assert.Equal(["A 192.0.2.10"], await held("api.example.com"));
             await CurlAsync("-X", "DELETE", "-H", auth, baseUrl + "/records/A/example.com/api");
-            Assert.Equal("NXDOMAIN", (await Dig.QueryAsync(meridian.DnsEndpoint, "api.example.com", "A")).Status);
+            Assert.Empty(await held("api.example.com"));
         }
 
         // A deploy script of the original's style, unchanged but for the host.
@@ -55,7 +80,13 @@ public sealed class SimpleApiProcessTests
             new Dictionary<string, string> { ["JWT_TOKEN"] = token, ["DNS_API"] = $"http://localhost:{port}" });
         Assert.True(exit == 0, output);
         Assert.Equal(["192.0.2.78", "A::example.com::deploy"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal(["192.0.2.78"], (await Dig.QueryAsync(meridian.DnsEndpoint, "deploy.example.com", "A")).Data("A"));
+        Assert.Equal(["A 192.0.2.78"], await held("deploy.example.com"));
+        if (backend == "dnsimple")
+        {
+            // At the end DNSimple holds the script's record alone, with the original's TTL, beside its own SOA and NS.
+            Assert.Equal(["deploy.example.com 60 A 192.0.2.78"],
+                dnsimple.RecordsOf("example.com").Where(r => r.Type is not ("SOA" or "NS")).Select(r => r.ToString()));
+        }
 
         // Only the Simple API answers on its port.
         var (_, other) = await ExternalTool.RunAsync("curl", ["-s", $"http://127.0.0.1:{port}/api/client/domains"]);
@@ -101,14 +132,14 @@ public sealed class SimpleApiProcessTests
     }
 
     [Fact]
-    public async Task Serve_with_the_dnsimple_backend_stops_at_start_with_one_clear_line()
+    public async Task Serve_with_an_incomplete_dnsimple_backend_stops_at_start_with_one_clear_line()
     {
         string directory = Path.Combine(Path.GetTempPath(), "meridian-simple-dnsimple-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             var (exit, output) = await ExternalTool.RunAsync("dotnet",
                 [Executable, "serve", "--data", directory, "--http", $"127.0.0.1:{FreeTcpPort()}", "--dns", "127.0.0.1:0",
-                    .. Settings(Secret).Select(s => "--" + s), "--SimpleApi:Backend=dnsimple", "--SimpleApi:DNSimple:Token=t", "--SimpleApi:DNSimple:Account=1"],
+                    .. Settings(Secret).Select(s => "--" + s), "--SimpleApi:Backend=dnsimple", "--SimpleApi:DNSimple:Account=acme"],
                 new Dictionary<string, string> { ["MERIDIAN__Dns__SandboxListen__0"] = "127.0.0.1:0", ["Logging__LogLevel__Default"] = "Warning" },
                 TimeSpan.FromSeconds(120));
 
@@ -116,7 +147,8 @@ public sealed class SimpleApiProcessTests
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(l => l.StartsWith("meridian serve:", StringComparison.Ordinal)).ToList();
             string line = Assert.Single(lines);
-            Assert.Contains("SimpleApi:Backend=dnsimple is not available in this build", line, StringComparison.Ordinal);
+            Assert.Contains("SimpleApi:DNSimple:Token is required for the dnsimple backend", line, StringComparison.Ordinal);
+            Assert.Contains("SimpleApi:DNSimple:Account 'acme' is not a DNSimple account id", line, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         }
         finally

@@ -15,7 +15,7 @@ public sealed class SimpleApiSettingsTests
         { "SimpleApi:SecretKey=short", "SimpleApi:SecretKey is 5 bytes; at least 32 are required" },
         { "SimpleApi:Backend=bind", "SimpleApi:Backend 'bind' is not one of meridian, dnsimple" },
         { "SimpleApi:Backend=dnsimple", "SimpleApi:DNSimple:Token is required for the dnsimple backend" },
-        { "SimpleApi:Backend=dnsimple", "SimpleApi:Backend=dnsimple is not available in this build" },
+        { "SimpleApi:Backend=dnsimple", "SimpleApi:DNSimple:Account is required for the dnsimple backend" },
         { "SimpleApi:Listen=8000", "SimpleApi:Listen '8000' is not ADDRESS:PORT" },
         { "SimpleApi:Users:1:Name=alice", "SimpleApi:Users:1:Name 'alice' is listed twice" },
         { "SimpleApi:Users:0:Domains:1=not a domain", "SimpleApi:Users:0:Domains:1 'not a domain' is not a domain name" },
@@ -35,6 +35,20 @@ public sealed class SimpleApiSettingsTests
         Assert.Empty(SimpleApiServiceCollectionExtensions.Problems(new ConfigurationBuilder().AddInMemoryCollection(Valid()!).Build()));
         // The same rules run when the host starts (the options are validated on start).
         WithServer(settings, null, factory => Assert.ThrowsAny<Exception>(factory.StartServer));
+    }
+
+    [Fact]
+    public void The_dnsimple_backend_needs_a_token_and_a_numeric_account_id()
+    {
+        var settings = Valid();
+        settings["SimpleApi:Backend"] = "dnsimple";
+        settings["SimpleApi:DNSimple:Token"] = "dnsimple-token";
+        settings["SimpleApi:DNSimple:Account"] = "1010";
+        Assert.Empty(SimpleApiServiceCollectionExtensions.Problems(new ConfigurationBuilder().AddInMemoryCollection(settings!).Build()));
+
+        settings["SimpleApi:DNSimple:Account"] = "acme";
+        Assert.Equal(["SimpleApi:DNSimple:Account 'acme' is not a DNSimple account id (a number, as in DNSimple's URLs)"],
+            SimpleApiServiceCollectionExtensions.Problems(new ConfigurationBuilder().AddInMemoryCollection(settings!).Build()));
     }
 
     [Fact]

@@ -121,6 +121,42 @@ public sealed partial class SimpleApiTests
         Assert.Equal(["192.0.2.30"], (await DigAsync("bobs.example.org", "A")).Data("A"));
     }
 
+    [Fact]
+    public async Task A_suspended_account_cannot_be_written_through_the_Simple_API()
+    {
+        using var alice = host.Simple();
+        long id = Envelope(await alice.SendAsync(HttpMethod.Post, "/simple/records/A/example.net/held/192.0.2.90")).GetProperty("data").GetProperty("id").GetInt64();
+        var accounts = host.Service<AccountService>();
+        Assert.True((await accounts.SetSuspendedAsync(host.AccountId, suspended: true)).Succeeded);
+        try
+        {
+            var before = await host.SnapshotAsync();
+            var serials = await SerialsAsync();
+
+            const string suspended = "The Simple API's account 'simple' is suspended: records cannot be changed until it is resumed.";
+            ExpectTitle(await alice.SendAsync(HttpMethod.Post, "/simple/records/A/example.net/held/192.0.2.91"), 403, suspended);
+            ExpectTitle(await alice.SendAsync(HttpMethod.Post, "/simple/records/A/example.net/fresh/192.0.2.92"), 403, suspended);
+            ExpectTitle(await alice.SendRawJsonAsync(HttpMethod.Post, "/simple/records",
+                """{"domain_type":"A","domain":"example.net","subdomain":"fresh","to":"192.0.2.92"}"""), 403, suspended);
+            ExpectTitle(await alice.PatchJsonAsync($"/simple/records/{id}", new System.Text.Json.Nodes.JsonObject { ["to"] = "192.0.2.93" }), 403, suspended);
+            ExpectTitle(await alice.DeleteAsync($"/simple/records/{id}"), 403, suspended);
+            ExpectTitle(await alice.DeleteAsync("/simple/records/A/example.net/held"), 403, suspended);
+            // Reading what is there still works (the records are still served, as the account's zones are).
+            AssertRecord(Envelope(await alice.GetAsync($"/simple/records/{id}")).GetProperty("data"), id, "A", "example.net", "held", "192.0.2.90");
+
+            Assert.Equal(before.Lines, (await host.SnapshotAsync()).Lines);
+            Assert.Equal(serials, await SerialsAsync());
+            Assert.Equal(["192.0.2.90"], (await DigAsync("held.example.net", "A")).Data("A"));
+            Assert.Equal("NXDOMAIN", (await DigAsync("fresh.example.net", "A")).Status);
+        }
+        finally
+        {
+            Assert.True((await accounts.SetSuspendedAsync(host.AccountId, suspended: false)).Succeeded);
+        }
+        AssertRecord(Envelope(await alice.SendAsync(HttpMethod.Post, "/simple/records/A/example.net/held/192.0.2.91")).GetProperty("data"),
+            id, "A", "example.net", "held", "192.0.2.91");
+    }
+
     private async Task<IReadOnlyList<uint>> SerialsAsync()
     {
         var serials = new List<uint>();

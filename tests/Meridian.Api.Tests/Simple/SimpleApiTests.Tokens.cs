@@ -41,12 +41,17 @@ public sealed partial class SimpleApiTests
     {
         using var caller = host.Anonymous(authorization);
         var before = await host.SnapshotAsync();
+        var serials = await SerialsAsync();
 
         ExpectTitle(await caller.SendAsync(HttpMethod.Post, "/simple/records/A/example.com/intruder/192.0.2.66"), 401, "Unauthorized");
+        ExpectTitle(await caller.SendAsync(HttpMethod.Post, "/simple/records",
+            new StringContent("""{"domain_type":"A","domain":"example.com","subdomain":"intruder","to":"192.0.2.66"}""")), 401, "Unauthorized");
+        ExpectTitle(await caller.DeleteAsync("/simple/records/A/example.com/intruder"), 401, "Unauthorized");
         ExpectTitle(await caller.GetAsync("/simple/whoami"), 401, "Unauthorized");
         ExpectTitle(await caller.GetAsync("/simple/records"), 401, "Unauthorized");
 
         Assert.Equal(before.Lines, (await host.SnapshotAsync()).Lines);
+        Assert.Equal(serials, await SerialsAsync());
         Assert.True("NXDOMAIN" == (await DigAsync("intruder.example.com", "A")).Status, why);
     }
 

@@ -54,8 +54,9 @@ public sealed partial class MeridianProcess : IAsyncDisposable
     /// <param name="executable">Another meridian.dll (a published build) instead of the one beside the tests.</param>
     /// <param name="existingDirectory">A data directory that holds a database already (a restored backup): no admin key
     /// is printed, so no client account is made.</param>
+    /// <param name="environment">More environment variables of the child.</param>
     public static async Task<MeridianProcess> StartAsync(bool inDataDirectory = false, IReadOnlyList<string>? settings = null, int? descriptorLimit = null,
-        string? executable = null, string? existingDirectory = null)
+        string? executable = null, string? existingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         string directory = existingDirectory ?? Path.Combine(Path.GetTempPath(), "meridian-api-child-" + Guid.NewGuid().ToString("N")[..12]);
         int port = FreeTcpPort();
@@ -82,6 +83,7 @@ public sealed partial class MeridianProcess : IAsyncDisposable
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x30000000";
         // The sandbox DNS listener on a port of the system's choosing, so children never collide on 5301.
         info.Environment["MERIDIAN__Dns__SandboxListen__0"] = "127.0.0.1:0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info)!;
         // The first start prints the admin key alone on a line; it makes the client account below.
         var adminKey = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

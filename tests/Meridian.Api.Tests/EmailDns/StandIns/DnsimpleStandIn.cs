@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Meridian.Api.Tests.EmailDns.StandIns;
 
 /// <summary>DNSimple API v2: Bearer account token, whoami, zones and records paged (<c>pagination</c>, at most
-/// <see cref="MaxPerPage"/> a page so paging is exercised), record names relative (<c>""</c> the apex), rate-limit
+/// <see cref="MaxPerPage"/> a page so paging is exercised; records filtered by <c>name</c>), record names relative (<c>""</c> the apex), rate-limit
 /// headers on every answer, errors <c>{"message": …}</c>.</summary>
 public sealed class DnsimpleStandIn : StandInProvider
 {
@@ -21,6 +21,9 @@ public sealed class DnsimpleStandIn : StandInProvider
     public List<HeldRecord> Records { get; } = [];
 
     public int MaxPerPage { get; set; } = 3;
+
+    /// <summary>While true, every request is 401 "Authentication failed", as for a revoked token.</summary>
+    public bool RefuseCredentials { get; set; }
 
     protected override string Prefix => "/v2";
 
@@ -54,7 +57,7 @@ public sealed class DnsimpleStandIn : StandInProvider
             headers["X-RateLimit-Limit"] = "2400";
             headers["X-RateLimit-Remaining"] = "2399";
             headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            if (context.HttpContext.Request.Headers.Authorization.ToString() != "Bearer " + Token)
+            if (RefuseCredentials || context.HttpContext.Request.Headers.Authorization.ToString() != "Bearer " + Token)
                 return Results.Json(new JsonObject { ["message"] = "Authentication failed" }, statusCode: 401);
             return await next(context);
         });
@@ -71,12 +74,14 @@ public sealed class DnsimpleStandIn : StandInProvider
                 return Page(all, page ?? 1, Math.Min(per_page ?? 30, MaxPerPage));
             }
         });
-        api.MapGet("/{account:long}/zones/{zone}/records", (long account, string zone, int? page, int? per_page) =>
+        api.MapGet("/{account:long}/zones/{zone}/records", (long account, string zone, int? page, int? per_page, string? name) =>
         {
             lock (_gate)
             {
                 if (account != Account || !Zones.Contains(zone)) return ZoneNotFound(zone);
-                var all = RecordsOf(zone).Select(r => (JsonNode)Json(r, zone)).ToArray();
+                // DNSimple's name filter: an exact match of the relative name ("" the apex).
+                var all = RecordsOf(zone).Where(r => name is null || r.Name == (name.Length == 0 ? zone : name + "." + zone))
+                    .Select(r => (JsonNode)Json(r, zone)).ToArray();
                 return Page(all, page ?? 1, Math.Min(per_page ?? 30, MaxPerPage));
             }
         });
