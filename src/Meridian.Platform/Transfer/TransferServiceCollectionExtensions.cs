@@ -2,6 +2,7 @@ using Meridian.Dns.Names;
 using Meridian.Dns.Server.Notify;
 using Meridian.Dns.Server.Transfer;
 using Meridian.Dns.Server.Tsig;
+using Meridian.Platform.DynamicUpdate;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,10 @@ public static class TransferServiceCollectionExtensions
         services.AddSingleton(sp => new ZoneTransferSettingsService(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TransferAccessRule>(),
             sp.GetRequiredService<IOptions<TransferOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ZoneTransferServices(new TsigVerifier(sp.GetRequiredService<TsigKeyring>(), sp.GetRequiredService<TimeProvider>()),
-            sp.GetRequiredService<TransferAccessRule>(), new JournalZoneDifferences(sp.GetRequiredService<PlatformDatabase>())));
+            sp.GetRequiredService<TransferAccessRule>(), new JournalZoneDifferences(sp.GetRequiredService<PlatformDatabase>()))
+        {
+            Updates = sp.CreateDnsUpdateService(),
+        });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TransferOptions>>().Value;
