@@ -72,7 +72,8 @@ public sealed class UpdateMessage
             if (record.Section == DnsSection.Additional) continue;
             if (!DnsName.TryFromWire(record.Name, out var owner)) return false;
             int length;
-            if (RdataDecompressor.MayBeCompressed(record.Type))
+            // Deletions carry no RDATA at all, which has no names to expand.
+            if (record.Data.Length > 0 && RdataDecompressor.MayBeCompressed(record.Type))
             {
                 if (RdataDecompressor.Decompress(message, record, rdata, out length) != WireError.None) return false;
             }
