@@ -1,7 +1,9 @@
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
+using Meridian.Dns.Server.Answering;
 using Meridian.Dns.Server.Tsig;
 using Meridian.Dns.Server.Update;
+using Meridian.Dns.Server.Zones;
 using Meridian.Dns.Wire;
 
 namespace Meridian.Dns.Server.Tests.Update;
@@ -120,6 +122,24 @@ public sealed class DnsUpdateServerTests
         var query = (byte[])update.Clone();
         query[2] = 0;
         Assert.False(DnsUpdateServer.IsUpdate(query));
+    }
+
+    [Fact]
+    public void The_udp_query_processor_hands_updates_over_and_answers_them_synchronously()
+    {
+        var processor = new QueryProcessor(new ZoneSet(), 1232, updates: _server);
+        var (message, mac) = Signed(AddA(), Key);
+        var response = new byte[1232];
+        int length = processor.Handle(message, response, [127, 0, 0, 1], overTcp: false);
+
+        Assert.True(length > 0);
+        Assert.Equal(DnsRcode.NoError, HeaderOf(response[..length]).Rcode);
+        Assert.True(TsigVerifier.VerifyResponse(response.AsSpan(0, length), Key, mac));
+        Assert.Single(_handler.Received);
+        // Without an update handler the opcode stays unimplemented.
+        var plain = new QueryProcessor(new ZoneSet(), 1232);
+        length = plain.Handle(message, response, [127, 0, 0, 1], overTcp: false);
+        Assert.Equal(DnsRcode.NotImp, HeaderOf(response[..length]).Rcode);
     }
 
     /// <summary>The TSIG error field of a response: the record's last six octets are error, other length (0 here).</summary>
