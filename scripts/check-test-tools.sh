@@ -11,6 +11,7 @@ need() { # $1 = program, $2 = where it comes from
 need named-checkzone bind9-utils
 need named-compilezone bind9-utils
 need dig dnsutils
+need nsupdate dnsutils
 need knotc knot
 need knotd knot
 need kdig knot-dnsutils
@@ -20,6 +21,9 @@ need nsd nsd
 need curl curl
 need jq jq
 need chromium chromium
+need pebble pebble
+need certbot certbot
+/usr/bin/python3 -c 'import certbot_dns_rfc2136' 2>/dev/null || missing+=("certbot's RFC 2136 plugin (Debian package python3-certbot-dns-rfc2136)")
 /usr/bin/python3 -c 'import prometheus_client.parser' 2>/dev/null || missing+=("python3's prometheus_client (Debian package python3-prometheus-client)")
 if [ -z "${MERIDIAN_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=("PostgreSQL's initdb (Debian package postgresql, or set MERIDIAN_TEST_POSTGRES)")

@@ -4,7 +4,7 @@ using Meridian.Platform.Storage;
 
 namespace Meridian.Platform;
 
-/// <summary>What runs once when a process starts: migrate the database, then publish every active
+/// <summary>What runs once when a process starts: migrate the database (and encrypt TSIG secrets stored in plain), then publish every active
 /// production zone to the <see cref="IZonePublisher"/>, and note where the <see cref="ChangeFollower"/> starts.</summary>
 public sealed class PlatformStartup
 {
@@ -12,9 +12,13 @@ public sealed class PlatformStartup
     private readonly ZonePublication _publication;
     private readonly ChangeFollower _follower;
     private readonly TimeProvider _clock;
+    private readonly Transfer.TsigSecretProtection? _tsigSecrets;
 
-    internal PlatformStartup(PlatformDatabase database, ZonePublication publication, ChangeFollower follower, TimeProvider clock)
+    /// <param name="tsigSecrets">Encrypts TSIG secrets stored before they were encrypted (when transfers are registered).</param>
+    internal PlatformStartup(PlatformDatabase database, ZonePublication publication, ChangeFollower follower, TimeProvider clock,
+        Transfer.TsigSecretProtection? tsigSecrets = null)
     {
+        _tsigSecrets = tsigSecrets;
         _database = database;
         _publication = publication;
         _follower = follower;
@@ -25,6 +29,7 @@ public sealed class PlatformStartup
     public async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
         await _database.MigrateAsync(cancellationToken);
+        if (_tsigSecrets is not null) await _tsigSecrets.ProtectPlainSecretsAsync(_database, cancellationToken);
         // The feed's head before the zones are read: whatever commits meanwhile is followed after it.
         var readAt = _clock.Now();
         long head = await _follower.ReadHeadAsync(cancellationToken);

@@ -17,14 +17,17 @@ internal sealed class QueryProcessor : IQueryHandler
     private readonly EcsPolicy _ecs;
     private readonly Transfer.ZoneTransferServer? _transfers;
     private readonly DnsCookies _cookies;
+    private readonly Update.DnsUpdateServer? _updates;
 
     /// <param name="geo">Locates clients for geo-targeted records; null answers every client as of unknown location.</param>
     /// <param name="ecs">Whose Client Subnet options are used; null trusts every source.</param>
     /// <param name="transfers">Verifies TSIG and answers IXFR over UDP; null: TSIG is ignored and transfers are not implemented.</param>
     /// <param name="cookies">The server's cookie secret, shared by its workers; null makes one for this processor.</param>
+    /// <param name="updates">Answers RFC 2136 UPDATE; null: UPDATE is not implemented.</param>
     public QueryProcessor(ZoneSet zones, int maxUdpPayload, GeoLocator? geo = null, EcsPolicy? ecs = null,
-        Transfer.ZoneTransferServer? transfers = null, DnsCookies? cookies = null)
+        Transfer.ZoneTransferServer? transfers = null, DnsCookies? cookies = null, Update.DnsUpdateServer? updates = null)
     {
+        _updates = updates;
         _transfers = transfers;
         _resolver = new QueryResolver(zones, geo);
         _maxUdpPayload = (ushort)maxUdpPayload;
@@ -38,6 +41,8 @@ internal sealed class QueryProcessor : IQueryHandler
         bool wellFormed = DnsQuery.TryRead(query, name, out var q);
         // Too short to carry an id, or itself a response: answering could start a loop. Drop it.
         if (q.Error == WireError.ShortHeader || q.Header.IsResponse) return 0;
+        // UPDATE (RFC 2136) leaves here too: one opcode test for every other query.
+        if (_updates is not null && q.Header.Opcode == DnsOpcode.Update) return _updates.Handle(query, response[..Math.Min(response.Length, UdpLimit(in q))]);
         // Signed messages and IXFR over UDP leave the hot path here; one flag test for every other query.
         if (_transfers is not null && wellFormed && (q.HasTsig || q.Type == DnsType.IXFR))
             return _transfers.HandleSingle(query, response, clientAddress, overTcp, UdpLimit(in q), this);

@@ -52,11 +52,13 @@ public sealed class DnsServer : IDisposable
         {
             _transferServices = value;
             _transfers = value is null ? null : new Transfer.ZoneTransferServer(Zones, value);
+            _updates = value?.Updates is { } updates ? new Update.DnsUpdateServer(value.Tsig, updates, _loggers.CreateLogger<Update.DnsUpdateServer>()) : null;
         }
     }
 
     private Transfer.ZoneTransferServices? _transferServices;
     private Transfer.ZoneTransferServer? _transfers;
+    private Update.DnsUpdateServer? _updates;
 
     internal ListenerStatistics Statistics { get; }
 
@@ -97,7 +99,7 @@ public sealed class DnsServer : IDisposable
                 try
                 {
                     // TCP takes the same port as UDP, including when the port was picked by the system.
-                    tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics, tcpLimits, tcpLogger, _transfers);
+                    tcp = new DnsTcpListener(new IPEndPoint(endpoint.Address, udp.LocalEndPoint.Port), CreateHandler, Statistics, tcpLimits, tcpLogger, _transfers, _updates);
                 }
                 catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse && endpoint.Port == 0 && attempt < 20)
                 {
@@ -158,7 +160,7 @@ public sealed class DnsServer : IDisposable
     /// <summary>The serial of a served zone's SOA, or null when the zone is not served.</summary>
     public uint? ServedSerial(Meridian.Dns.Names.DnsName origin) => Zones.Find(origin)?.Serial;
 
-    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload, _geo, _ecs, _transfers, _cookies);
+    private QueryProcessor CreateHandler() => new(Zones, _options.MaxUdpPayload, _geo, _ecs, _transfers, _cookies, _updates);
 
     public void Dispose()
     {

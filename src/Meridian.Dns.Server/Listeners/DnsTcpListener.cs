@@ -26,20 +26,22 @@ internal sealed class DnsTcpListener : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Transfer.ZoneTransferServer? _transfers;
+    private readonly Update.DnsUpdateServer? _updates;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _acceptLoop;
 
     public DnsTcpListener(IPEndPoint endpoint, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger,
-        Transfer.ZoneTransferServer? transfers = null)
-        : this(Listen(endpoint), createHandler, statistics, limits, logger, TimeProvider.System, transfers)
+        Transfer.ZoneTransferServer? transfers = null, Update.DnsUpdateServer? updates = null)
+        : this(Listen(endpoint), createHandler, statistics, limits, logger, TimeProvider.System, transfers, updates)
     {
     }
 
     /// <summary>Serves on a socket that is bound and listening already; the listener owns it from here on.</summary>
     internal DnsTcpListener(Socket listening, Func<IQueryHandler> createHandler, ListenerStatistics statistics, TcpLimits limits, ILogger logger,
-        TimeProvider time, Transfer.ZoneTransferServer? transfers = null)
+        TimeProvider time, Transfer.ZoneTransferServer? transfers = null, Update.DnsUpdateServer? updates = null)
     {
         _transfers = transfers;
+        _updates = updates;
         _socket = listening;
         _createHandler = createHandler;
         _statistics = statistics;
@@ -184,7 +186,10 @@ internal sealed class DnsTcpListener : IDisposable
                     continue;
                 }
                 long started = Stopwatch.GetTimestamp();
-                int written = Handle(handler, query.AsSpan(0, length), response.AsSpan(2, 65535), address);
+                // UPDATE waits for the database: it is answered here, asynchronously, not by the query handler.
+                int written = _updates is not null && Update.DnsUpdateServer.IsUpdate(query.AsSpan(0, length))
+                    ? await _updates.HandleAsync(query.AsMemory(0, length), response.AsMemory(2, 65535), _stopping.Token)
+                    : Handle(handler, query.AsSpan(0, length), response.AsSpan(2, 65535), address);
                 if (written <= 0)
                 {
                     _statistics.CountDropped();

@@ -33,6 +33,9 @@ public sealed class ZoneTransferServices(TsigVerifier tsig, ITransferAccess acce
     public ITransferAccess Access { get; } = access;
 
     public IZoneJournal? Journal { get; } = journal;
+
+    /// <summary>Applies RFC 2136 UPDATE messages signed with a known key; null: UPDATE is not implemented (NOTIMP).</summary>
+    public Update.IDnsUpdateHandler? Updates { get; init; }
 }
 
 /// <summary>RFC 1982 serial number arithmetic on 32-bit SOA serials.</summary>

@@ -5,7 +5,6 @@ using Meridian.Platform.Storage;
 using Meridian.Providers;
 using Meridian.Providers.Detection;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,8 +21,7 @@ public static class EmailDnsServiceCollectionExtensions
         services.AddDnsProviders();
         services.AddOptions<EmailDnsOptions>().BindConfiguration(EmailDnsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailDnsOptions>, EmailDnsOptionsValidation>();
-        services.AddDataProtection().SetApplicationName("meridian");
-        services.AddOptions<KeyManagementOptions>().Configure<PlatformDatabase>((options, database) => options.XmlRepository = new DatabaseKeyRepository(database));
+        services.AddDatabaseDataProtection();
         services.AddSingleton(sp =>
         {
             var zones = sp.GetRequiredService<IOptions<ZoneOptions>>().Value;

@@ -8,16 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Meridian.Platform.Transfer;
 
 /// <summary>Creates, lists and deletes TSIG keys (the admin API and <c>meridian tsig</c> call it). A new key's secret
-/// is random, of the hash's size, and returned once.</summary>
+/// is random, of the hash's size, returned once, and stored encrypted (<see cref="TsigSecretProtection"/>).</summary>
 public sealed class TsigKeyService
 {
     private readonly PlatformDatabase _database;
     private readonly TsigKeyring _keyring;
     private readonly TimeProvider _clock;
+    private readonly TsigSecretProtection _secrets;
 
-    internal TsigKeyService(PlatformDatabase database, TsigKeyring keyring, TimeProvider clock)
+    internal TsigKeyService(PlatformDatabase database, TsigKeyring keyring, TsigSecretProtection secrets, TimeProvider clock)
     {
         _database = database;
+        _secrets = secrets;
         _keyring = keyring;
         _clock = clock;
     }
@@ -44,7 +46,7 @@ public sealed class TsigKeyService
         var secret = RandomNumberGenerator.GetBytes(TsigAlgorithms.SecretLength(parsedAlgorithm));
         var entry = new TsigKeyEntry
         {
-            Id = Guid.NewGuid(), Name = keyName, Algorithm = TsigAlgorithms.Name(parsedAlgorithm), Secret = Convert.ToBase64String(secret),
+            Id = Guid.NewGuid(), Name = keyName, Algorithm = TsigAlgorithms.Name(parsedAlgorithm), Secret = _secrets.Protect(secret),
             UpdateZones = zones, UpdateNames = names, CreatedAt = _clock.GetUtcNow().UtcDateTime,
         };
         await using var db = _database.CreateContext();
@@ -59,7 +61,7 @@ public sealed class TsigKeyService
             return ServiceError.Conflict($"a TSIG key named {keyName} exists");
         }
         _keyring.Invalidate();
-        return new CreatedTsigKey(Describe(entry), entry.Secret);
+        return new CreatedTsigKey(Describe(entry), Convert.ToBase64String(secret));
     }
 
     public async Task<IReadOnlyList<TsigKeyInfo>> ListAsync(CancellationToken cancellationToken = default)

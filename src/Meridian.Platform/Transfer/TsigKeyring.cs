@@ -5,12 +5,12 @@ using Meridian.Platform.Storage;
 
 namespace Meridian.Platform.Transfer;
 
-/// <summary>The TSIG keys of the database, held in memory for the DNS server's verifier. Read again when older than
+/// <summary>The TSIG keys of the database (secrets decrypted with <see cref="TsigSecretProtection"/>), held in memory for the DNS server's verifier. Read again when older than
 /// <see cref="TransferOptions.RevalidateAfter"/> (keys made by the CLI or another node) or at once after a change made
 /// in this process.</summary>
-internal sealed class TsigKeyring(PlatformDatabase database, TransferOptions options, TimeProvider clock) : ITsigKeyring
+internal sealed class TsigKeyring(PlatformDatabase database, TsigSecretProtection secrets, TransferOptions options, TimeProvider clock) : ITsigKeyring
 {
-    private readonly RevalidatingSnapshot<Loaded> _snapshot = new(() => Load(database), options.RevalidateAfter, clock);
+    private readonly RevalidatingSnapshot<Loaded> _snapshot = new(() => Load(database, secrets), options.RevalidateAfter, clock);
 
     private sealed record Loaded(Dictionary<DnsName, (TsigKey Key, TsigKeyEntry Entry)> Keys);
 
@@ -23,22 +23,15 @@ internal sealed class TsigKeyring(PlatformDatabase database, TransferOptions opt
 
     private Loaded Current() => _snapshot.Current();
 
-    private static Loaded Load(PlatformDatabase database)
+    private static Loaded Load(PlatformDatabase database, TsigSecretProtection secrets)
     {
         using var db = database.CreateContext();
         var keys = new Dictionary<DnsName, (TsigKey, TsigKeyEntry)>();
         foreach (var entry in db.TsigKeys.AsEnumerable())
         {
             if (!TsigAlgorithms.TryParse(entry.Algorithm, out var algorithm) || !DnsName.TryParseUserInput(entry.Name, out var name, out _)) continue;
-            byte[] secret;
-            try
-            {
-                secret = Convert.FromBase64String(entry.Secret);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
+            // Decrypted once per load, held in memory only: the verifier needs the octets for every signed message.
+            if (!secrets.TryReveal(entry.Secret, out var secret)) continue;
             var key = new TsigKey(name, algorithm, secret);
             keys[key.Name] = (key, entry);
         }

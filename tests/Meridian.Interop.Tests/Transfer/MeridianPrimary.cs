@@ -37,12 +37,16 @@ internal sealed class MeridianPrimary : IAsyncDisposable
 
     public string Log => _log.ToString();
 
-    public static async Task<MeridianPrimary> StartAsync(IReadOnlyList<int> notifyPorts)
+    /// <summary>The secrets of the keys made by <see cref="StartAsync"/>'s <c>extraKeys</c>, by key name.</summary>
+    public Dictionary<string, string> Secrets { get; } = [];
+
+    /// <param name="extraKeys">More keys to make before the start: each the flags of one `meridian tsig create` (its
+    /// --name first, then e.g. --update-zone …), the secret kept in <see cref="Secrets"/>.</param>
+    public static async Task<MeridianPrimary> StartAsync(IReadOnlyList<int> notifyPorts, IReadOnlyList<string[]>? extraKeys = null)
     {
         string directory = Directory.CreateTempSubdirectory("meridian-primary-").FullName;
-        var created = Run(["tsig", "create", "--name", KeyName, "--data", directory]);
-        if (created.ExitCode != 0) throw new InvalidOperationException("meridian tsig create failed: " + created.Stderr);
-        string secret = created.Stdout.TrimEnd().Split('\n')[^1].Trim();
+        string secret = CreateKey(directory, ["--name", KeyName]);
+        var secrets = (extraKeys ?? []).ToDictionary(flags => flags[1], flags => CreateKey(directory, flags));
 
         int dnsPort = ExternalTool.FreePort();
         int httpPort = ExternalTool.FreePort();
@@ -64,6 +68,7 @@ internal sealed class MeridianPrimary : IAsyncDisposable
         process.BeginErrorReadLine();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
         var primary = new MeridianPrimary(process, client, log, directory, new IPEndPoint(IPAddress.Loopback, dnsPort), secret);
+        foreach (var (name, keySecret) in secrets) primary.Secrets[name] = keySecret;
         try
         {
             string admin = await adminKey.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -79,6 +84,13 @@ internal sealed class MeridianPrimary : IAsyncDisposable
             await primary.DisposeAsync();
             throw;
         }
+    }
+
+    private static string CreateKey(string directory, string[] flags)
+    {
+        var created = Run(["tsig", "create", .. flags, "--data", directory]);
+        if (created.ExitCode != 0) throw new InvalidOperationException("meridian tsig create failed: " + created.Stderr);
+        return created.Stdout.TrimEnd().Split('\n')[^1].Trim();
     }
 
     private async Task WaitUntilReadyAsync()
@@ -113,6 +125,15 @@ internal sealed class MeridianPrimary : IAsyncDisposable
     public Task AddRecordAsync(string domainId, string name, string type, string value) =>
         SendAsync(HttpMethod.Post, "/api/client/records",
             JsonSerializer.Serialize(new Dictionary<string, string> { ["domain_id"] = domainId, ["name"] = name, ["type"] = type, ["value"] = value }), 201);
+
+    /// <summary>GETs a Client API path and returns its JSON.</summary>
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await _client.GetAsync(path);
+        string body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
 
     private Task<JsonElement> SendAsync(HttpMethod method, string path, string json, int status) =>
         SendAsync(method, path, new StringContent(json, Encoding.UTF8, "application/json"), status);
