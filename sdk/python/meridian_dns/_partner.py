@@ -15,7 +15,9 @@ MAX_PER_PAGE = 100
 
 def _more(body: Any, page: int) -> bool:
     pagination = body.get("pagination") if isinstance(body, dict) else None
-    return bool(pagination) and page < int(pagination.get("total_pages", 0))
+    if not isinstance(pagination, dict):
+        return False  # an answer without totals is the whole list
+    return page < int(pagination.get("total_pages", 0))
 
 
 class Users:

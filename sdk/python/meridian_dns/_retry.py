@@ -33,7 +33,8 @@ class RetryPolicy:
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.max_retry_after)
         base = min(self.initial_delay * (2 ** (retry_number - 1)), self.max_delay)
-        return base * (0.5 + 0.5 * (rng or random).random())
+        jitter: float = (rng or random).random()
+        return float(base * (0.5 + 0.5 * jitter))
 
 
 def parse_retry_after(headers: Mapping[str, str]) -> Optional[float]:
