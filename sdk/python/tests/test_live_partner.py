@@ -8,7 +8,7 @@ import uuid
 from typing import Any, Dict, List
 
 from meridian_dns import (AuthenticationError, Meridian, MeridianConfigurationError, NotFoundError, PocketDNS,
-                          RateLimitError, UnprocessableEntityError)
+                          RateLimitError, RequestOptions, UnprocessableEntityError)
 
 from .live_fixture import dig, eventually, fixture
 
@@ -94,6 +94,21 @@ class PartnerScenarioTests(unittest.TestCase):
         eventually(lambda: dig(self.fx["dns"], f"keep.{domain_name}", "A"), lambda a: a == ["192.0.2.22"],
                    "batch patch served")
         eventually(lambda: dig(self.fx["dns"], f"old.{domain_name}", "A"), lambda a: a == [], "batch delete served")
+
+    def test_a_repeated_post_with_the_same_idempotency_key_applies_once(self) -> None:
+        user = unique("py-idem")
+        self.client.users.create_session(user_identifier=user)
+        domain = self.client.users.add_domain(user, name=f"{unique('py-idem')}.example")
+        options: RequestOptions = {"idempotency_key": unique("create-www")}
+        first = self.client.records.create(domain_id=domain["id"], type="A", name="www", value="192.0.2.60",
+                                           request_options=options)
+        again = self.client.records.create(domain_id=domain["id"], type="A", name="www", value="192.0.2.60",
+                                           request_options=options)
+        self.assertEqual(first["id"], again["id"])
+        self.assertEqual([r["id"] for r in self.client.records.list(domain["id"])], [first["id"]])
+        with self.assertRaises(UnprocessableEntityError):  # the same key with another body
+            self.client.records.create(domain_id=domain["id"], type="A", name="www", value="192.0.2.61",
+                                       request_options=options)
 
     def test_invalid_records_raise_a_typed_422_listing_every_problem(self) -> None:
         user = unique("py-422")

@@ -208,6 +208,22 @@ class RequestShapeTests(unittest.TestCase):
         self.assertEqual([r.path for r in server.requests],
                          [f"/api/v1/domains/d1/dns_records?page={n}&per_page=2&type=A" for n in (1, 2, 3)])
 
+    def test_keys_are_managed_through_the_admin_api(self) -> None:
+        key = {"id": "k1", "name": "ci", "environment": "sandbox", "key_id": "abc", "prefix": "mk_test_abc",
+               "scopes": ["dns:read"], "created_at": "t", "token": "mk_test_abc_secret"}
+        with ScriptedServer([Answer(201, key), Answer(200, [key]), Answer(200, dict(key, revoked_at="t"))]) as server:
+            client, _ = client_for(server)
+            created = client.keys.create("acct 1", name="ci", environment="sandbox", scopes=["dns:read"])
+            listed = client.keys.list("acct 1").to_list()
+            client.keys.revoke("acct 1", "k1")
+        self.assertEqual(created["token"], "mk_test_abc_secret")
+        self.assertEqual([k["id"] for k in listed], ["k1"])
+        self.assertEqual([(r.method, r.path) for r in server.requests],
+                         [("POST", "/api/admin/accounts/acct%201/keys"), ("GET", "/api/admin/accounts/acct%201/keys"),
+                          ("DELETE", "/api/admin/accounts/acct%201/keys/k1")])
+        self.assertEqual(json.loads(server.requests[0].body),
+                         {"name": "ci", "environment": "sandbox", "scopes": ["dns:read"]})
+
     def test_rotating_the_client_key_switches_the_client_to_the_new_key(self) -> None:
         rotated = {"id": "c1", "name": "client", "api_token": "mk_live_new", "created_at": "t", "updated_at": "t"}
         with ScriptedServer([Answer(200, rotated), Answer(200, [])]) as server:
