@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Dict, List
 
-from meridian_dns import (BadRequestError, ConflictError, Meridian, MeridianSimple, NotFoundError)
+from meridian_dns import AuthenticationError, BadRequestError, ConflictError, Meridian, MeridianSimple, NotFoundError
 
 from .live_fixture import dig, eventually, fixture
 
@@ -67,6 +67,15 @@ class ClientApiTests(unittest.TestCase):
             client.client.domains.delete("not-a-uuid")
         client.client.domains.delete(domain["id"])
         self.assertNotIn(domain["id"], [d["id"] for d in client.client.domains.list()])
+
+        # Rotation: the old key stops working, and the client carries on with the new one.
+        old_key = client.api_key
+        rotated = client.client.rotate_api_key()
+        self.assertNotEqual(rotated["api_token"], old_key)
+        self.assertEqual(client.api_key, rotated["api_token"])
+        client.client.domains.list().to_list()
+        with self.assertRaises(AuthenticationError):
+            Meridian(api_key=old_key, base_url=fx["baseUrl"]).client.domains.list().to_list()
 
 
 class EmailDnsTests(unittest.TestCase):
