@@ -9,7 +9,7 @@ from typing import Any, AsyncIterator, Generic, List, Optional, Sequence, TypeVa
 from ._client import Meridian
 from ._client_api import ClientApi, ClientDomains, ClientRecords
 from ._email_dns import EmailDns
-from ._keys import Keys
+from ._keys import AdminKeys, Keys
 from ._pagination import Pager
 from ._partner import MAX_PER_PAGE, Domains, Records, Users
 from ._simple import Simple, SimpleRecords
@@ -19,7 +19,7 @@ from .types.client import (DomainResponse, ImportResponse, JournalEntry as Clien
                            RecordResponse, RotateKeyResponse)
 from .types.email_dns import DkimResponse, HistoryEntryJson, ProviderResponse, SuccessResponse
 from .types.partner import (BatchDelete, BatchPatch, BatchPost, BatchResponse, JournalEntry, PartnerDomain,
-                            PartnerRecord, UserSessionResponse)
+                            PartnerKey, PartnerRecord, UserSessionResponse)
 from .types.simple import SimpleRecordData, SimpleResource
 
 T = TypeVar("T")
@@ -141,6 +141,24 @@ class AsyncRecords:
 
 class AsyncKeys:
     def __init__(self, sync: Keys):
+        self._sync = sync
+
+    def list(self, *, request_options: Options = None) -> AsyncPager[PartnerKey]:
+        return AsyncPager(self._sync.list(request_options=request_options))
+
+    async def create(self, *, name: str, scopes: Optional[Sequence[str]] = None,
+                     request_options: Options = None) -> PartnerKey:
+        return await asyncio.to_thread(self._sync.create, name=name, scopes=scopes, request_options=request_options)
+
+    async def revoke(self, key_id: str, *, request_options: Options = None) -> PartnerKey:
+        return await asyncio.to_thread(self._sync.revoke, key_id, request_options=request_options)
+
+    async def rotate(self, *, name: Optional[str] = None, request_options: Options = None) -> PartnerKey:
+        return await asyncio.to_thread(self._sync.rotate, name=name, request_options=request_options)
+
+
+class AsyncAdminKeys:
+    def __init__(self, sync: AdminKeys):
         self._sync = sync
 
     def list(self, account_id: str, *, request_options: Options = None) -> AsyncPager[KeyResponse]:
@@ -303,6 +321,7 @@ class AsyncMeridian:
         self.domains = AsyncDomains(self.sync.domains)
         self.records = AsyncRecords(self.sync.records)
         self.keys = AsyncKeys(self.sync.keys)
+        self.admin_keys = AsyncAdminKeys(self.sync.admin_keys)
         self.client = AsyncClientApi(self.sync.client)
         self.email_dns = AsyncEmailDns(self.sync.email_dns)
 

@@ -9,7 +9,7 @@ from typing import Any, Dict, Mapping, Optional
 from ._client_api import ClientApi
 from ._email_dns import EmailDns
 from ._errors import MeridianConfigurationError
-from ._keys import Keys
+from ._keys import AdminKeys, Keys
 from ._partner import Domains, Records, Users
 from ._retry import RetryPolicy
 from ._simple import Simple
@@ -70,8 +70,8 @@ class Meridian:
     ``api.sandbox.`` in front. A sandbox key (``mk_test_…``) with ``environment="production"`` is refused here,
     before any request.
 
-    Resource groups: ``users``, ``domains``, ``records`` (Partner API), ``keys`` (Admin API), ``client``
-    (Client API), ``email_dns`` (Email DNS API), ``simple`` (Simple API, with ``simple_token``).
+    Resource groups: ``users``, ``domains``, ``records``, ``keys`` (Partner API), ``client`` (Client API),
+    ``email_dns`` (Email DNS API), ``simple`` (Simple API, with ``simple_token``), ``admin_keys`` (Admin API).
     """
 
     def __init__(self, api_key: Optional[str] = None, *, environment: str = "production",
@@ -122,6 +122,7 @@ class Meridian:
         self.domains = Domains(self._transport)
         self.records = Records(self._transport)
         self.keys = Keys(self._transport)
+        self.admin_keys = AdminKeys(self._transport)
         self.client = ClientApi(self._transport)
         self.email_dns = EmailDns(self._transport)
         self._simple: Optional[Simple] = None

@@ -7,8 +7,8 @@ import unittest
 import uuid
 from typing import Any, Dict, List
 
-from meridian_dns import (AuthenticationError, Meridian, MeridianConfigurationError, NotFoundError, PocketDNS,
-                          RateLimitError, RequestOptions, UnprocessableEntityError)
+from meridian_dns import (AuthenticationError, Meridian, MeridianConfigurationError, NotFoundError,
+                          PermissionDeniedError, PocketDNS, RateLimitError, RequestOptions, UnprocessableEntityError)
 
 from .live_fixture import dig, eventually, fixture
 
@@ -150,6 +150,36 @@ class PartnerScenarioTests(unittest.TestCase):
             self.assertEqual(retrying.users.create_session(user_identifier=user)["user_identifier"], user)
         self.assertTrue(waits, "no call was retried")
         self.assertTrue(all(w <= limited["burstWindowSeconds"] for w in waits), waits)
+
+    def test_keys_are_issued_scoped_rotated_and_revoked(self) -> None:
+        reader = self.client.keys.create(name=unique("py-reader"), scopes=["dns:read", "keys"])
+        self.assertTrue(reader["token"].startswith("mk_live_"))
+        self.assertEqual((sorted(reader["scopes"]), reader["environment"]), (["dns:read", "keys"], "production"))
+        listed = {k["id"]: k for k in self.client.keys.list()}
+        self.assertIn(reader["id"], listed)
+        self.assertNotIn("token", listed[reader["id"]])  # the secret is shown once
+
+        read_only = Meridian(api_key=reader["token"], base_url=self.fx["baseUrl"])
+        with self.assertRaises(PermissionDeniedError) as refused:
+            read_only.users.create_session(user_identifier=unique("py-denied"))
+        self.assertEqual(refused.exception.status, 403)
+        with self.assertRaises(PermissionDeniedError):  # a scope the calling key lacks cannot be granted
+            read_only.keys.create(name=unique("py-escalate"), scopes=["dns:write"])
+        self.assertIn(reader["id"], [k["id"] for k in read_only.keys.list()])
+
+        self.client.keys.revoke(reader["id"])
+        with self.assertRaises(AuthenticationError):
+            read_only.domains.retrieve("any")
+
+        rotating_key = self.client.keys.create(name=unique("py-rotating"))
+        rotating = Meridian(api_key=rotating_key["token"], base_url=self.fx["baseUrl"])
+        issued = rotating.keys.rotate()
+        self.assertEqual(rotating.api_key, issued["token"])
+        self.assertEqual(sorted(issued["scopes"]), sorted(rotating_key["scopes"]))
+        rotating.users.create_session(user_identifier=unique("py-rotated"))  # the new key works
+        with self.assertRaises(AuthenticationError):  # the old one does not
+            Meridian(api_key=rotating_key["token"], base_url=self.fx["baseUrl"]).keys.list().to_list()
+        self.client.keys.revoke(issued["id"])
 
     def test_sandbox_and_production_keys_reach_separate_data(self) -> None:
         partner = self.fx["partner"]

@@ -213,9 +213,9 @@ class RequestShapeTests(unittest.TestCase):
                "scopes": ["dns:read"], "created_at": "t", "token": "mk_test_abc_secret"}
         with ScriptedServer([Answer(201, key), Answer(200, [key]), Answer(200, dict(key, revoked_at="t"))]) as server:
             client, _ = client_for(server)
-            created = client.keys.create("acct 1", name="ci", environment="sandbox", scopes=["dns:read"])
-            listed = client.keys.list("acct 1").to_list()
-            client.keys.revoke("acct 1", "k1")
+            created = client.admin_keys.create("acct 1", name="ci", environment="sandbox", scopes=["dns:read"])
+            listed = client.admin_keys.list("acct 1").to_list()
+            client.admin_keys.revoke("acct 1", "k1")
         self.assertEqual(created["token"], "mk_test_abc_secret")
         self.assertEqual([k["id"] for k in listed], ["k1"])
         self.assertEqual([(r.method, r.path) for r in server.requests],

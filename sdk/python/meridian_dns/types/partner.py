@@ -14,6 +14,7 @@ __all__ = [
     "BatchResponse",
     "ChangesResponse",
     "CreateDomainRequest",
+    "CreatePartnerKeyRequest",
     "CreateRecordRequest",
     "CreateUserRequest",
     "JournalEntry",
@@ -23,6 +24,8 @@ __all__ = [
     "PartnerDomain",
     "PartnerErrorBody",
     "PartnerErrorBodyDetailsItem",
+    "PartnerKey",
+    "PartnerKeysResponse",
     "PartnerRecord",
     "RecordListResponse",
     "UpdateRecordRequest",
@@ -98,6 +101,18 @@ class CreateDomainRequest(TypedDict):
 
     # The domain name, e.g. example.com.
     name: str
+
+
+class _CreatePartnerKeyRequestRequired(TypedDict):
+    # What the key is for ("billing sync"), unique among your live keys; at most 200 characters.
+    name: str
+
+
+class CreatePartnerKeyRequest(_CreatePartnerKeyRequestRequired, total=False):
+    """POST /api/v1/keys."""
+
+    # dns:read, dns:write, users, keys: by default those of the calling key, and none it lacks.
+    scopes: Optional[List[str]]
 
 
 class _CreateRecordRequestRequired(TypedDict):
@@ -204,6 +219,32 @@ class PartnerErrorBodyDetailsItem(_PartnerErrorBodyDetailsItemRequired, total=Fa
     """One problem of a Partner API refusal, for programs."""
 
     field: Optional[str]
+
+
+class _PartnerKeyRequired(TypedDict):
+    id: str
+    name: str
+    # production or sandbox, as the token's prefix says (mk_live_ / mk_test_).
+    environment: str
+    # The start of the token, to recognise it by.
+    prefix: str
+    scopes: List[str]
+    created_at: str
+
+
+class PartnerKey(_PartnerKeyRequired, total=False):
+    """An API key without its secret; string? PartnerKey.Token only in the answer that issues it."""
+
+    last_used_at: Optional[str]
+    revoked_at: Optional[str]
+    # The whole token, in the answer that issues the key and never again.
+    token: Optional[str]
+
+
+class PartnerKeysResponse(TypedDict):
+    """GET /api/v1/keys."""
+
+    keys: List[PartnerKey]
 
 
 class _PartnerRecordRequired(TypedDict):
