@@ -19,7 +19,8 @@ class PackagingTests(unittest.TestCase):
             work = Path(scratch)
             # Build from a copy so the build leaves nothing in the source tree.
             source = work / "source"
-            shutil.copytree(SDK_ROOT, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+            skipped = shutil.ignore_patterns("build", "*.egg-info", "__pycache__", ".test-results")
+            shutil.copytree(SDK_ROOT, source, ignore=skipped)
             venv = work / "venv"
             subprocess.run([SYSTEM_PYTHON, "-m", "venv", "--system-site-packages", str(venv)], check=True)
             python = venv / "bin" / "python"
