@@ -22,6 +22,13 @@ def quick_start_blocks() -> List[str]:
 
 
 class ReadmeTests(unittest.TestCase):
+    def test_every_python_example_in_the_readme_compiles(self) -> None:
+        blocks = re.findall(r"```python\n(.*?)```", README.read_text("utf-8"), flags=re.S)
+        self.assertGreater(len(blocks), len(quick_start_blocks()))
+        for number, block in enumerate(blocks, 1):
+            with self.subTest(block=number):
+                compile(block, f"README.md python block {number}", "exec")
+
     def test_the_quick_start_runs_against_a_live_server(self) -> None:
         fx = fixture()
         blocks = quick_start_blocks()
