@@ -1,0 +1,1 @@
+"""Types generated from the served OpenAPI documents, one module per surface."""
