@@ -113,7 +113,7 @@ describe('retries', () => {
   it('caps Retry-After at maxRetryDelay', async () => {
     const server = await stub((_, i) => (i === 0 ? { status: 503, body: '', headers: { 'retry-after': '3600' } } : { status: 200, body: record }));
     const waits = await recordingWaits(() => clientFor(server, { maxRetryDelay: 1500 }).records.get('r1'));
-    assert.ok(waits.includes(1500) && !waits.some(ms => ms > 1500 && ms < 60_000), `waits asked for: ${waits}`);
+    assert.ok(waits.includes(1500) && !waits.includes(3_600_000), `waits asked for: ${waits}`);
     assert.equal(server.requests.length, 2);
   });
 
