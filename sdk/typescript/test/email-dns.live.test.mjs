@@ -32,7 +32,7 @@ describe('Email DNS API', () => {
   it('authorizes the provider and sets the record set there', async () => {
     const authorized = await meridian.emailDns.authorize({ Domain: emailDns.domain, Provider: emailDns.provider, ...emailDns.authorize });
     assert.equal(authorized.success, true);
-    const set = await meridian.emailDns.set({ Domain: emailDns.domain, RecordType: emailDns.recordType });
+    const set = await meridian.emailDns.set({ Domain: emailDns.domain, Provider: emailDns.provider, RecordType: emailDns.recordType });
     assert.equal(set.success, true);
 
     const history = await meridian.emailDns.history(emailDns.domain).all();
@@ -50,6 +50,7 @@ describe('Email DNS API', () => {
   it('returns the domain\'s DKIM keys', async () => {
     const dkim = await meridian.emailDns.dkim(emailDns.domain);
     assert.equal(dkim.domain, emailDns.domain);
+    assert.ok(dkim.keys.length >= 1 && dkim.keys.every(k => k.private_key.includes('PRIVATE KEY')));
   });
 
   it('throws the surface\'s {"Errors": [{Code, Message}]} with its codes', async () => {
@@ -57,7 +58,7 @@ describe('Email DNS API', () => {
     assert.ok(error instanceof MeridianApiError, String(error));
     assert.ok(Array.isArray(error.body.Errors));
     assert.deepEqual(error.codes, [1]);
-    const unknown = await meridian.emailDns.set({ Domain: emailDns.domain, RecordType: 'no-such-type' }).catch(e => e);
+    const unknown = await meridian.emailDns.set({ Domain: emailDns.domain, Provider: emailDns.provider, RecordType: 'no-such-type' }).catch(e => e);
     assert.ok(unknown instanceof MeridianApiError, String(unknown));
     assert.equal(unknown.codes.length, 1);
   });

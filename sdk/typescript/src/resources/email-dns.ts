@@ -9,9 +9,10 @@ import type { EmailDnsDkim, EmailDnsHistoryEntry, EmailDnsParams, EmailDnsSucces
  *  ApiUser and Username for Namecheap). */
 export type AuthorizeParams = Omit<EmailDnsParams, 'Command' | 'RecordType' | 'SessionID'>;
 
-/** dns.set: the domain and which configured record set to write (RecordType); credentials are optional when
- *  dns.authorize kept them. */
-export type SetParams = Pick<EmailDnsParams, 'Domain'> & Partial<Omit<EmailDnsParams, 'Command' | 'Domain' | 'SessionID'>>;
+/** dns.set: the domain, its provider and which record set to write (RecordType: `campaign`, `email-gateway` or
+ *  another the server configures); the credentials may be left out when dns.authorize kept them. */
+export type SetParams = Pick<EmailDnsParams, 'Domain' | 'Provider'> & { RecordType: string }
+  & Partial<Omit<EmailDnsParams, 'Command' | 'Domain' | 'Provider' | 'RecordType' | 'SessionID'>>;
 
 export class EmailDns {
   constructor(private readonly transport: Transport) {}
