@@ -94,6 +94,18 @@ describe('retries', () => {
     assert.ok(server.requests.every(r => r.method === 'PATCH'));
   });
 
+  it('makes the Idempotency-Key without a global crypto too (Node 18)', async () => {
+    const server = await stub(() => ({ status: 201, body: record }));
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true, writable: true });
+    try {
+      await clientFor(server).records.create(createParams);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', original);
+    }
+    assert.match(server.requests[0].headers['idempotency-key'], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('sends no Idempotency-Key with GET, DELETE, or when retries are off', async () => {
     const server = await stub(request => (request.method === 'DELETE' ? { status: 204 } : { status: request.method === 'POST' ? 201 : 200, body: record }));
     const client = clientFor(server);

@@ -56,7 +56,7 @@ export class Transport {
   async send<T>(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const url = this.urlFor(request.path, request.query);
     const maxRetries = Math.max(0, options.maxRetries ?? this.settings.maxRetries ?? DEFAULT_MAX_RETRIES);
-    const headers = this.headersFor(request, options, maxRetries);
+    const headers = await this.headersFor(request, options, maxRetries);
     const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
 
     for (let attempt = 0; ; attempt++) {
@@ -108,14 +108,14 @@ export class Transport {
     return delay * (1 - Math.random() * 0.25);
   }
 
-  private headersFor(request: HttpRequest, options: RequestOptions, maxRetries: number): Record<string, string> {
+  private async headersFor(request: HttpRequest, options: RequestOptions, maxRetries: number): Promise<Record<string, string>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...this.settings.defaultHeaders };
     if (this.settings.token) headers.Authorization = `Bearer ${this.settings.token}`;
     if (request.body !== undefined) {
       headers['Content-Type'] = typeof request.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
     }
     if (request.method === 'POST' || request.method === 'PATCH') {
-      const key = options.idempotencyKey ?? (maxRetries > 0 ? newIdempotencyKey() : undefined);
+      const key = options.idempotencyKey ?? (maxRetries > 0 ? await newIdempotencyKey() : undefined);
       if (key) headers['Idempotency-Key'] = key;
     }
     return { ...headers, ...options.headers };
@@ -175,18 +175,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** A random (v4) UUID from Web Crypto where the platform has it (Node 19+, browsers); without the global (Node 18)
- *  from getRandomValues or, last, Math.random: a key only has to differ from the caller's other keys. */
-export function newIdempotencyKey(): string {
+/** A random (v4) UUID from Web Crypto (browsers, Node 19+); Node 18 has no global `crypto` unless flagged, so there
+ *  Node's own module gives it (the specifier is a variable so that bundlers for browsers leave it alone). */
+export async function newIdempotencyKey(): Promise<string> {
   const webCrypto = (globalThis as { crypto?: Crypto }).crypto;
   if (webCrypto?.randomUUID) return webCrypto.randomUUID();
-  const bytes = new Uint8Array(16);
-  if (webCrypto?.getRandomValues) webCrypto.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const nodeCrypto = 'node:crypto';
+  const { randomUUID } = (await import(nodeCrypto)) as { randomUUID: () => string };
+  return randomUUID();
 }
 
 function describe(error: unknown): string {
