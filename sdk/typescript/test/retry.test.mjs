@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import {
   AuthenticationError, BadRequestError, ConflictError, InternalServerError, Meridian, MeridianApiError,
-  MeridianConnectionError, MeridianTimeoutError, NotFoundError, PermissionDeniedError, RateLimitError,
+  MeridianConnectionError, MeridianError, MeridianTimeoutError, NotFoundError, PermissionDeniedError, RateLimitError,
   UnprocessableEntityError,
 } from 'meridian-dns';
 import { startStub } from './support/stub-server.mjs';
@@ -168,6 +168,16 @@ describe('timeouts', () => {
   it('uses the client\'s timeout when the call gives none', async () => {
     const server = await stub(() => 'hang');
     await assert.rejects(clientFor(server, { timeout: 100, maxRetries: 0 }).records.get('r1'), e => e instanceof MeridianTimeoutError && /100 ms/.test(e.message));
+  });
+
+  it('stops at once, without retrying, when the caller aborts', async () => {
+    const server = await stub(() => 'hang');
+    const controller = new AbortController();
+    const call = clientFor(server).records.get('r1', { signal: controller.signal });
+    while (server.requests.length === 0) await new Promise(resolve => setImmediate(resolve));
+    controller.abort();
+    await assert.rejects(call, e => e instanceof MeridianError && !(e instanceof MeridianConnectionError) && /aborted/.test(e.message));
+    assert.equal(server.requests.length, 1);
   });
 
   it('defaults to 60 seconds', async () => {

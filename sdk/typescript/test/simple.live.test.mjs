@@ -17,7 +17,7 @@ describe('Simple API', () => {
     assert.deepEqual(await client.whoami(), { id: simple.user, type: 'user' });
     const viaMeridian = new Meridian({ apiKey: fx.partner.productionKey, baseUrl: fx.baseUrl, simpleToken: simple.token });
     assert.deepEqual(await viaMeridian.simple.whoami(), { id: simple.user, type: 'user' });
-    const domains = await client.domains();
+    const domains = await client.domains().all();
     assert.ok(domains.some(d => d.type === 'domain' && d.id === simple.domain));
     for (const blacklisted of simple.blacklist) assert.ok(domains.some(d => d.type === 'blacklisted_subdomain' && d.id === blacklisted));
   });

@@ -56,9 +56,12 @@ export class SimpleApi {
     return (await this.transport.request<Envelope<SimpleResource>>({ method: 'GET', path: '/whoami' }, options)).data;
   }
 
-  /** The domains the user may manage and the blacklisted subdomains. */
-  async domains(options?: RequestOptions): Promise<SimpleResource[]> {
-    return (await this.transport.request<Envelope<SimpleResource[]>>({ method: 'GET', path: '/domains' }, options)).data;
+  /** The domains the user may manage (`type: 'domain'`), then the blacklisted subdomains (`'blacklisted_subdomain'`). */
+  domains(options?: RequestOptions): Paginated<SimpleResource> {
+    return Paginated.single(async () => {
+      const answer = await this.transport.request<Envelope<SimpleResource[]>>({ method: 'GET', path: '/domains' }, options);
+      return { items: answer.data, raw: answer };
+    });
   }
 
   /** Creates the record of that type/domain/subdomain, or points the existing one (same id) at `to`. */
