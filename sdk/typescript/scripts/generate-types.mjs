@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 /** The served documents (/openapi/{name}.json) the SDK is typed from, and the file each one becomes. */
-export const DOCUMENTS = ['partner-api', 'client-api', 'email-dns-api', 'simple-api', 'admin-api'];
+export const DOCUMENTS = ['partner-api', 'client-api', 'email-dns-api', 'simple-api'];
 
 export const GENERATED_DIR = new URL('../src/generated/', import.meta.url);
 

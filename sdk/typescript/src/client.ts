@@ -22,7 +22,7 @@ export class Meridian {
   readonly domains: Domains;
   /** Partner API: DNS records and batches. */
   readonly records: Records;
-  /** API keys: issue/list/revoke (admin key), rotate (client key). */
+  /** Partner API: the partner's own API keys (list, issue, revoke). */
   readonly keys: Keys;
   /** Client API: a customer's own domains and records, import/export, key rotation. */
   readonly client: ClientApi;
@@ -46,7 +46,7 @@ export class Meridian {
     this.domains = new Domains(transport);
     this.records = new Records(transport);
     this.client = new ClientApi(transport);
-    this.keys = new Keys(transport, this.client);
+    this.keys = new Keys(transport);
     this.emailDns = new EmailDns(transport);
   }
 

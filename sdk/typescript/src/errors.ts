@@ -26,7 +26,7 @@ export interface ErrorDetail {
 }
 
 /** The server refused the request. `body` is the surface's error body exactly as parsed from the answer:
- *  Partner `{errors, details, error?}`, Client/Admin `{error}`, Email DNS `{Errors: [{Code, Message}]}`,
+ *  Partner `{errors, details, error?}`, Client `{error}`, Email DNS `{Errors: [{Code, Message}]}`,
  *  Simple `{errors: [{title}], meta}`. */
 export class MeridianApiError extends MeridianError {
   readonly status: number;
@@ -118,7 +118,7 @@ function detailsOf(body: unknown): ErrorDetail[] {
     // Partner lists strings; Simple lists {"title": "…"}.
     return record.errors.map(e => ({ message: typeof e === 'string' ? e : String((e as Record<string, unknown>)?.title ?? JSON.stringify(e)) }));
   }
-  // Client and Admin: {"error": "…"}
+  // Client: {"error": "…"}
   if (typeof record.error === 'string') return [{ message: record.error }];
   return [];
 }

@@ -3,19 +3,16 @@ import type { components as PartnerComponents, operations as PartnerOperations }
 import type { components as ClientComponents } from './generated/client-api.js';
 import type { components as EmailDnsComponents } from './generated/email-dns-api.js';
 import type { components as SimpleComponents } from './generated/simple-api.js';
-import type { components as AdminComponents } from './generated/admin-api.js';
 
 export type { paths as PartnerApiPaths } from './generated/partner-api.js';
 export type { paths as ClientApiPaths } from './generated/client-api.js';
 export type { paths as EmailDnsApiPaths } from './generated/email-dns-api.js';
 export type { paths as SimpleApiPaths } from './generated/simple-api.js';
-export type { paths as AdminApiPaths } from './generated/admin-api.js';
 
 type PartnerSchemas = PartnerComponents['schemas'];
 type ClientSchemas = ClientComponents['schemas'];
 type EmailDnsSchemas = EmailDnsComponents['schemas'];
 type SimpleSchemas = SimpleComponents['schemas'];
-type AdminSchemas = AdminComponents['schemas'];
 
 // Partner API
 export type CreateSessionParams = PartnerSchemas['CreateUserRequest'];
@@ -30,6 +27,8 @@ export type BatchResult = PartnerSchemas['BatchResponse'];
 export type ChangeEntry = PartnerSchemas['JournalEntry'];
 export type Pagination = PartnerSchemas['PaginationInfo'];
 export type PartnerErrorBody = PartnerSchemas['PartnerErrorBody'];
+export type ApiKey = PartnerSchemas['PartnerKey'];
+export type CreateKeyParams = PartnerSchemas['CreatePartnerKeyRequest'];
 export type ListRecordsParams = Pick<NonNullable<PartnerOperations['PartnerListRecords']['parameters']['query']>, 'type' | 'name' | 'per_page' | 'page'>;
 export interface PageParams { page?: number; per_page?: number }
 
@@ -56,6 +55,3 @@ export type SimpleRecordParams = SimpleSchemas['SimpleRecordBody'];
 export type SimpleResource = SimpleSchemas['SimpleResource'];
 export type SimpleErrorBody = SimpleSchemas['SimpleErrorBody'];
 
-// Admin API (keys)
-export type ApiKey = AdminSchemas['KeyResponse'];
-export type CreateKeyParams = AdminSchemas['CreateKeyRequest'];

@@ -77,7 +77,7 @@ describe('Client API', () => {
   });
 
   it('rotates the key: the new one works and the old one is refused', async () => {
-    const rotated = await meridian.keys.rotate();
+    const rotated = await meridian.client.rotateApiKey();
     assert.match(rotated.api_token, /^mk_live_/);
     const old = meridian;
     meridian = new Meridian({ apiKey: rotated.api_token, baseUrl: fx.baseUrl });

@@ -116,6 +116,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your API keys
+         * @description The keys of the environment the calling key belongs to, oldest first, revoked ones included; never their secrets.
+         */
+        get: operations["PartnerListKeys"];
+        put?: never;
+        /**
+         * Issue an API key
+         * @description The token is in this answer only. The new key belongs to the caller's environment and holds the scopes asked for (by default the caller's own); a scope the calling key lacks is 403.
+         */
+        post: operations["PartnerCreateKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Requests with the key fail at once on this node, and within seconds on the others.
+         */
+        delete: operations["PartnerRevokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -222,6 +266,13 @@ export interface components {
             /** @description The domain name, e.g. example.com. */
             name: string;
         };
+        /** @description POST /api/v1/keys. */
+        CreatePartnerKeyRequest: {
+            /** @description What the key is for ("billing sync"), unique among your live keys; at most 200 characters. */
+            name: string;
+            /** @description dns:read, dns:write, users, keys: by default those of the calling key, and none it lacks. */
+            scopes?: string[] | null;
+        };
         /** @description POST /api/v1/dns_records. `content` is accepted as another name for `value`. */
         CreateRecordRequest: {
             /** @description Another name for value. */
@@ -316,6 +367,28 @@ export interface components {
             }[];
             error?: string | null;
             errors?: string[];
+        };
+        /** @description An API key without its secret; string? PartnerKey.Token only in the answer that issues it. */
+        PartnerKey: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description production or sandbox, as the token's prefix says (mk_live_ / mk_test_). */
+            environment: string;
+            id: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            name: string;
+            /** @description The start of the token, to recognise it by. */
+            prefix: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            scopes: string[];
+            /** @description The whole token, in the answer that issues the key and never again. */
+            token?: string | null;
+        };
+        /** @description GET /api/v1/keys. */
+        PartnerKeysResponse: {
+            keys: components["schemas"]["PartnerKey"][];
         };
         /** @description A DNS record as the Partner API shows it; MX/SRV fields only where they apply. */
         PartnerRecord: {
@@ -1012,6 +1085,90 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    PartnerListKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerKeysResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    PartnerCreateKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    PartnerRevokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
