@@ -29,8 +29,9 @@ export class Meridian {
   /** Email DNS API: dns.provider, dns.authorize, dns.set. */
   readonly emailDns: EmailDns;
 
-  private readonly options: MeridianOptions;
-  private simpleApi: SimpleApi | undefined;
+  // # fields, so that logging or inspecting a client never shows its key or token.
+  readonly #makeSimple: () => SimpleApi;
+  #simple: SimpleApi | undefined;
 
   constructor(options: MeridianOptions = {}) {
     const apiKey = resolveApiKey(options.apiKey);
@@ -38,7 +39,6 @@ export class Meridian {
     if (!apiKey && !simpleToken) {
       throw new MeridianConfigurationError('No API key: pass apiKey or set MERIDIAN_API_KEY (or POCKETDNS_API_KEY)');
     }
-    this.options = { ...options, simpleToken };
     this.environment = resolveEnvironment(options.environment, apiKey);
     this.baseUrl = resolveBaseUrl(options, this.environment);
     const transport = new Transport({ ...retrySettings(options), baseUrl: this.baseUrl, token: apiKey });
@@ -48,18 +48,18 @@ export class Meridian {
     this.client = new ClientApi(transport);
     this.keys = new Keys(transport);
     this.emailDns = new EmailDns(transport);
+    this.#makeSimple = () => {
+      if (!simpleToken) {
+        throw new MeridianConfigurationError('The Simple API takes a JWT: pass simpleToken or set MERIDIAN_SIMPLE_TOKEN');
+      }
+      return new SimpleClient({ ...retryOptionsOf(options), token: simpleToken, baseUrl: simpleUrl(options.simpleBaseUrl, options.baseUrl) });
+    };
   }
 
   /** Simple API, authenticated with the `simpleToken` JWT (`meridian token create --user NAME`). */
   get simple(): SimpleApi {
-    if (!this.simpleApi) {
-      if (!this.options.simpleToken) {
-        throw new MeridianConfigurationError('The Simple API takes a JWT: pass simpleToken or set MERIDIAN_SIMPLE_TOKEN');
-      }
-      const baseUrl = simpleUrl(this.options.simpleBaseUrl, this.options.baseUrl);
-      this.simpleApi = new SimpleClient({ ...this.options, token: this.options.simpleToken, baseUrl });
-    }
-    return this.simpleApi;
+    this.#simple ??= this.#makeSimple();
+    return this.#simple;
   }
 }
 
@@ -91,6 +91,12 @@ function simpleUrl(explicit: string | undefined, production: string | undefined)
   const api = production ?? readEnv('MERIDIAN_BASE_URL');
   if (!api) throw new MeridianConfigurationError("No Simple API URL: pass its baseUrl or set MERIDIAN_SIMPLE_BASE_URL");
   return `${normaliseBaseUrl(api, 'baseUrl')}/simple`;
+}
+
+/** The options a Simple API client shares with its Meridian client. */
+function retryOptionsOf(options: MeridianOptions): Omit<SimpleClientOptions, 'token' | 'baseUrl'> {
+  const { timeout, maxRetries, maxRetryDelay, initialRetryDelay, defaultHeaders, fetch } = options;
+  return { timeout, maxRetries, maxRetryDelay, initialRetryDelay, defaultHeaders, fetch };
 }
 
 function retrySettings(options: RetryOptions & Pick<MeridianOptions, 'timeout' | 'defaultHeaders' | 'fetch'>) {

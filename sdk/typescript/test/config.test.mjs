@@ -1,5 +1,6 @@
 // Construction rules: where the key, environment and server come from, and what is refused before any request.
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { Meridian, MeridianConfigurationError, PocketDNS, SimpleClient } from 'meridian-dns';
 
@@ -76,6 +77,13 @@ describe('construction', () => {
   it('takes the environment from the key when none is given', () => {
     assert.equal(new Meridian({ apiKey: 'mk_test_a_b', baseUrl: 'https://dns.example.net' }).environment, 'sandbox');
     assert.equal(new Meridian({ apiKey: 'mk_live_a_b', baseUrl: 'https://dns.example.net' }).environment, 'production');
+  });
+
+  it('never shows its key or token when logged', () => {
+    const client = new Meridian({ apiKey: 'mk_live_abc_secretpart', baseUrl: 'https://dns.example.net', simpleToken: 'jwt.secret.token' });
+    client.simple;
+    const shown = inspect(client, { depth: Infinity, showHidden: true }) + JSON.stringify(client);
+    assert.ok(!shown.includes('secretpart') && !shown.includes('jwt.secret.token'), shown);
   });
 
   it('exports PocketDNS as the same class as Meridian', () => {

@@ -42,10 +42,11 @@ const RETRYABLE_STATUSES = new Set([408, 409, 429]);
 
 export class Transport {
   readonly baseUrl: string;
-  private readonly settings: TransportSettings;
+  // A # field, so that logging or inspecting a client never shows its key.
+  readonly #settings: TransportSettings;
 
   constructor(settings: TransportSettings) {
-    this.settings = settings;
+    this.#settings = settings;
     this.baseUrl = settings.baseUrl;
   }
 
@@ -55,7 +56,7 @@ export class Transport {
 
   async send<T>(request: HttpRequest, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const url = this.urlFor(request.path, request.query);
-    const maxRetries = Math.max(0, options.maxRetries ?? this.settings.maxRetries ?? DEFAULT_MAX_RETRIES);
+    const maxRetries = Math.max(0, options.maxRetries ?? this.#settings.maxRetries ?? DEFAULT_MAX_RETRIES);
     const headers = await this.headersFor(request, options, maxRetries);
     const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
 
@@ -92,7 +93,7 @@ export class Transport {
 
   /** Wait before retry number attempt+1: the server's Retry-After when it gave one (capped), else backoff. */
   retryDelay(attempt: number, headers: Headers): number {
-    const cap = this.settings.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS;
+    const cap = this.#settings.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS;
     const milliseconds = Number(headers.get('retry-after-ms'));
     if (headers.has('retry-after-ms') && Number.isFinite(milliseconds)) return Math.min(Math.max(0, milliseconds), cap);
     const seconds = parseRetryAfterSeconds(headers.get('retry-after'));
@@ -102,15 +103,15 @@ export class Transport {
 
   /** Exponential backoff from initialRetryDelay, capped, less up to a quarter at random so clients spread out. */
   backoff(attempt: number): number {
-    const initial = this.settings.initialRetryDelay ?? DEFAULT_INITIAL_RETRY_DELAY_MS;
-    const cap = this.settings.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS;
+    const initial = this.#settings.initialRetryDelay ?? DEFAULT_INITIAL_RETRY_DELAY_MS;
+    const cap = this.#settings.maxRetryDelay ?? DEFAULT_MAX_RETRY_DELAY_MS;
     const delay = Math.min(initial * 2 ** attempt, cap);
     return delay * (1 - Math.random() * 0.25);
   }
 
   private async headersFor(request: HttpRequest, options: RequestOptions, maxRetries: number): Promise<Record<string, string>> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...this.settings.defaultHeaders };
-    if (this.settings.token) headers.Authorization = `Bearer ${this.settings.token}`;
+    const headers: Record<string, string> = { Accept: 'application/json', ...this.#settings.defaultHeaders };
+    if (this.#settings.token) headers.Authorization = `Bearer ${this.#settings.token}`;
     if (request.body !== undefined) {
       headers['Content-Type'] = typeof request.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
     }
@@ -123,7 +124,7 @@ export class Transport {
 
   private async fetchOnce(url: string, method: string, headers: Record<string, string>, body: string | undefined,
     options: RequestOptions): Promise<Response> {
-    const timeout = options.timeout ?? this.settings.timeout ?? DEFAULT_TIMEOUT_MS;
+    const timeout = options.timeout ?? this.#settings.timeout ?? DEFAULT_TIMEOUT_MS;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeout);
@@ -131,7 +132,7 @@ export class Transport {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       if (options.signal?.aborted) throw new MeridianError(`${method} ${url}: aborted`);
-      const fetchImpl = this.settings.fetch ?? globalThis.fetch;
+      const fetchImpl = this.#settings.fetch ?? globalThis.fetch;
       return await fetchImpl(url, { method, headers, body, signal: controller.signal });
     } catch (error) {
       if (error instanceof MeridianError) throw error;
