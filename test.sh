@@ -28,7 +28,28 @@ for project in tests/*/*.csproj; do
     -- RunConfiguration.TestSessionTimeout=1800000 || status=1
 done
 
+# The SDKs' own suites (sdk/*/test.sh, docs/sdks.md), each against the live fixture sdk/fixture/start.sh; each writes
+# its counts to $results/sdk-NAME.counts as "passed=N failed=N skipped=N".
+export MERIDIAN_SDK_RESULTS="$results" MERIDIAN_SDK_FIXTURE="$root/sdk/fixture/start.sh"
+for suite in sdk/*/test.sh; do
+  [ -f "$suite" ] || continue
+  name=$(basename "$(dirname "$suite")")
+  echo "== sdk/$name"
+  "$suite" || status=1
+  if [ ! -f "$results/sdk-$name.counts" ]; then
+    echo "test.sh: sdk/$name reported no results" >&2
+    echo "passed=0 failed=1 skipped=0" > "$results/sdk-$name.counts"; status=1
+  fi
+done
+
 passed=0; failed=0; skipped=0
+for counts in "$results"/sdk-*.counts; do
+  [ -f "$counts" ] || continue
+  count() { grep -o "$1=[0-9]*" "$counts" | head -1 | cut -d= -f2; }
+  p=$(count passed); f=$(count failed); k=$(count skipped)
+  [ -z "$p$f" ] && { echo "test.sh: $counts is not \"passed=N failed=N skipped=N\"" >&2; f=1; status=1; }
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${k:-0}))
+done
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

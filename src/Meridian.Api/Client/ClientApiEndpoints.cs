@@ -1,4 +1,5 @@
 using System.Text;
+using Meridian.Api.Idempotency;
 using Meridian.Api.Auth;
 using Meridian.Api.Http;
 using Meridian.Api.OpenApi;
@@ -26,7 +27,8 @@ public static class ClientApiEndpoints
 
     public static IEndpointRouteBuilder MapClientApiEndpoints(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapSurface(SingleErrorSurface.Client).RequireAuthorization(Policies.Client).WithTags("Client API");
+        var api = routes.MapSurface(SingleErrorSurface.Client).RequireAuthorization(Policies.Client).WithTags("Client API")
+            .AcceptIdempotencyKeys();
         var read = Policies.Scope(Scopes.DnsRead);
         var write = Policies.Scope(Scopes.DnsWrite);
 

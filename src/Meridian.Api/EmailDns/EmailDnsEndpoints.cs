@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Meridian.Api.Idempotency;
 using Meridian.Api.Auth;
 using Meridian.Api.OpenApi;
 using Meridian.Api.Surfaces;
@@ -25,8 +26,9 @@ public static class EmailDnsEndpoints
     public static IEndpointRouteBuilder MapEmailDnsEndpoints(this IEndpointRouteBuilder routes)
     {
         var limit = routes.ServiceProvider.GetRequiredService<EmailDnsRateLimit>();
-        var legacy = routes.MapSurface(s_surface).WithTags("Email DNS API (legacy)");
-        var api = routes.MapGroup("/api/v1").WithMetadata(s_surface).WithGroupName(s_surface.Name).WithTags("Email DNS API");
+        var legacy = routes.MapSurface(s_surface).WithTags("Email DNS API (legacy)").AcceptIdempotencyKeys();
+        var api = routes.MapGroup("/api/v1").WithMetadata(s_surface).WithGroupName(s_surface.Name).WithTags("Email DNS API")
+            .AcceptIdempotencyKeys();
         string[] policies = [Policy, Policies.Scope(Scopes.EmailDns)];
 
         api.MapGet("/dns.provider", (HttpContext http, EmailDnsService service) => RunAsync(http, "dns.provider", service))

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Meridian.Api.Idempotency;
 
 /// <summary>Honours <c>Idempotency-Key</c> on POST and PATCH to an <see cref="IdempotentEndpoint"/> called with an API
-/// key: the first request with a key runs and its answer (status, content type, body) is stored; a retry with the
+/// key (or as a Simple API user, <see cref="IdempotencyCallerFeature"/>): the first request with a key runs and its answer (status, content type, body) is stored; a retry with the
 /// same key and the same method, path and body within 24 hours gets that answer again, marked
 /// <c>Idempotent-Replayed: true</c>, and changes nothing. The same key with another request is 422, a duplicate
 /// that arrives while the first is still running 409, a key over 255 characters 400. Only 2xx and 4xx answers
@@ -28,7 +28,7 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, Idempo
         if (!request.Headers.TryGetValue(KeyHeader, out var values)
             || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPatch(request.Method))
             || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is null
-            || !context.TryGetActor(out var actor) || actor.ApiKeyId is not { } apiKeyId)
+            || CallerOf(context) is not { } apiKeyId)
         {
             return next(context);
         }
@@ -39,6 +39,11 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, Idempo
             return Refuse(context, StatusCodes.Status400BadRequest, $"Idempotency-Key must be at most {IdempotencyStore.MaxKeyLength} characters");
         return RunOnceAsync(context, apiKeyId, key);
     }
+
+    /// <summary>Whose keys these are: the API key's id, or the caller a key-less scheme named
+    /// (<see cref="IdempotencyCallerFeature"/>); none for a browser session.</summary>
+    private static Guid? CallerOf(HttpContext context) =>
+        context.TryGetActor(out var actor) && actor.ApiKeyId is { } apiKeyId ? apiKeyId : context.Features.Get<IdempotencyCallerFeature>()?.Caller;
 
     private async Task RunOnceAsync(HttpContext context, Guid apiKeyId, string key)
     {

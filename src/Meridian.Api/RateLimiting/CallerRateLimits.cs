@@ -18,7 +18,7 @@ public sealed class CallerRateLimits : IDisposable
     {
         _clock = clock;
         Hour = new RateLimitWindow("hour", TimeSpan.FromHours(1), options.Value.PerHour);
-        Minute = new RateLimitWindow("minute", TimeSpan.FromMinutes(1), options.Value.PerMinute);
+        Minute = new RateLimitWindow("minute", options.Value.BurstWindow, options.Value.PerMinute);
         Windows = [Hour, Minute];
         _hourly = PerCaller(Hour);
         _perMinute = PerCaller(Minute);

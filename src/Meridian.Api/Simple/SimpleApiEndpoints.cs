@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Meridian.Api.Idempotency;
 using Meridian.Api.OpenApi;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Model;
@@ -30,7 +31,7 @@ public static class SimpleApiEndpoints
         // The health check needs no token (the original's); it is not part of the document, whose operations all need one.
         surface.MapGet("/", Health).AllowAnonymous().ExcludeFromDescription();
 
-        var api = surface.MapGroup("").RequireAuthorization(SimpleApiServiceCollectionExtensions.Policy);
+        var api = surface.MapGroup("").RequireAuthorization(SimpleApiServiceCollectionExtensions.Policy).AcceptIdempotencyKeys();
         api.MapGet("/whoami", WhoAmI).WithName("SimpleWhoAmI").WithSummary("The user the token names")
             .Produces<SimpleResourceEnvelope>();
         api.MapPost("/whoami", WhoAmI).WithName("SimpleWhoAmIPost").WithSummary("The user the token names (the spec's example sends POST)")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Meridian.Api.Auth;
+using Meridian.Api.Idempotency;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Simple;
 using Microsoft.AspNetCore.Authentication;
@@ -26,6 +27,7 @@ public sealed class SimpleTokenAuthenticationHandler(
         string? token = ApiKeyAuthenticationHandler.TokenFrom(header);
         if (token is null || directory.Authenticate(token) is not { } caller) return Task.FromResult(Fail(AuthFailure.Invalid));
         Context.Features.Set(new SimpleCallerFeature(caller));
+        Context.Features.Set(IdempotencyCallerFeature.For("simple:" + caller.User));
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserClaim, caller.User)], SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
