@@ -30,13 +30,13 @@ internal sealed record ClientSettings(
             throw new MeridianConfigurationException(
                 "The API key is a sandbox key (mk_test_…) but the environment is Production: use Environment = Sandbox, or a mk_live_ key.");
 
-        var baseUrl = options.BaseUrl ?? UrlFrom(environment("MERIDIAN_BASE_URL"), "MERIDIAN_BASE_URL")
+        var baseUrl = Checked(options.BaseUrl, nameof(options.BaseUrl)) ?? UrlFrom(environment("MERIDIAN_BASE_URL"), "MERIDIAN_BASE_URL")
             ?? throw new MeridianConfigurationException(
                 "No server address: set MeridianClientOptions.BaseUrl or the MERIDIAN_BASE_URL environment variable (Meridian is self-hosted).");
         var apiBaseUrl = options.Environment == MeridianEnvironment.Sandbox
-            ? options.SandboxBaseUrl ?? UrlFrom(environment("MERIDIAN_SANDBOX_BASE_URL"), "MERIDIAN_SANDBOX_BASE_URL") ?? SandboxUrlFor(baseUrl)
+            ? Checked(options.SandboxBaseUrl, nameof(options.SandboxBaseUrl)) ?? UrlFrom(environment("MERIDIAN_SANDBOX_BASE_URL"), "MERIDIAN_SANDBOX_BASE_URL") ?? SandboxUrlFor(baseUrl)
             : baseUrl;
-        var simpleBaseUrl = options.SimpleBaseUrl ?? new Uri(WithSlash(baseUrl), "simple/");
+        var simpleBaseUrl = Checked(options.SimpleBaseUrl, nameof(options.SimpleBaseUrl)) ?? new Uri(WithSlash(baseUrl), "simple/");
 
         if (options.MaxRetries < 0) throw new MeridianConfigurationException("MaxRetries cannot be negative.");
         if (options.Timeout <= TimeSpan.Zero) throw new MeridianConfigurationException("Timeout must be positive.");
@@ -59,6 +59,11 @@ internal sealed record ClientSettings(
             sandboxHost = "api.sandbox." + host;
         return new UriBuilder(production) { Host = sandboxHost }.Uri;
     }
+
+    private static Uri? Checked(Uri? url, string option) =>
+        url is null || (url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            ? url
+            : throw new MeridianConfigurationException($"MeridianClientOptions.{option} is not an absolute http(s) URL: '{url}'.");
 
     private static Uri? UrlFrom(string? value, string variable)
     {

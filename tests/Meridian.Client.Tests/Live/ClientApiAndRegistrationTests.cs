@@ -36,6 +36,12 @@ public sealed class ClientApiAndRegistrationTests(LiveFixture fixture) : LiveTes
         await client.Client.DeleteRecordAsync(record.Id);
         await client.Client.DeleteDomainAsync(domain.Id);
         Assert.DoesNotContain(await ToListAsync(client.Client.ListDomainsAsync()), listed => listed.Id == domain.Id);
+
+        // Last, as it replaces this test's key: the old key stops working, the new one works.
+        var rotated = await client.Keys.RotateAsync();
+        await Assert.ThrowsAsync<MeridianAuthenticationException>(() => ToListAsync(client.Client.ListDomainsAsync()));
+        using var renewed = new MeridianClient(new MeridianClientOptions { ApiKey = rotated.ApiToken, BaseUrl = Fixture.BaseUrl });
+        await ToListAsync(renewed.Client.ListDomainsAsync());
     }
 
     [Fact]

@@ -104,4 +104,21 @@ public sealed class PartnerScenarioTests(LiveFixture fixture) : LiveTest(fixture
 
         await Assert.ThrowsAsync<MeridianNotFoundException>(() => client.Domains.GetAsync(Guid.NewGuid().ToString()));
     }
+
+    [Fact]
+    public async Task A_POST_sent_again_with_its_Idempotency_Key_is_applied_once()
+    {
+        using var client = PartnerClient();
+        var user = $"idem-{Guid.NewGuid():N}";
+        await client.Users.CreateSessionAsync(new CreateUserRequest { UserIdentifier = user });
+        var domain = await client.Users.AddDomainAsync(user, new CreateDomainRequest { Name = NewDomainName("idem") });
+        var once = new RequestOptions { IdempotencyKey = $"create-www-{Guid.NewGuid():N}" };
+        var request = new CreateRecordRequest { DomainId = domain.Id, Type = "TXT", Name = "www", Value = "hello" };
+
+        var first = await client.Records.CreateAsync(request, once);
+        var again = await client.Records.CreateAsync(request, once);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Single(await ToListAsync(client.Records.ListAsync(domain.Id, type: "TXT")));
+    }
 }

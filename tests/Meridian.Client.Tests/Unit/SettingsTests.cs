@@ -72,6 +72,9 @@ public sealed class SettingsTests
             ClientSettings.Resolve(new MeridianClientOptions { ApiKey = "mk_live_x" }, Environment(("MERIDIAN_BASE_URL", "ftp://x"))));
         Assert.Contains("MERIDIAN_BASE_URL", badAddress.Message, StringComparison.Ordinal);
 
+        var relative = Assert.Throws<MeridianConfigurationException>(() =>
+            ClientSettings.Resolve(new MeridianClientOptions { ApiKey = "mk_live_x", BaseUrl = new Uri("/api", UriKind.Relative) }, Environment()));
+        Assert.Contains("BaseUrl", relative.Message, StringComparison.Ordinal);
         Assert.Throws<MeridianConfigurationException>(() =>
             ClientSettings.Resolve(new MeridianClientOptions { ApiKey = "mk_live_x", BaseUrl = Production, MaxRetries = -1 }, Environment()));
         Assert.Throws<MeridianConfigurationException>(() =>
