@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Meridian.Client;
 
@@ -41,6 +42,21 @@ public class MeridianApiException : Exception
 
     /// <summary>Every problem the body lists, with its field and code where the surface gives them.</summary>
     public IReadOnlyList<MeridianProblem> Problems { get; }
+
+    /// <summary>The body as one of the surface's generated error records, e.g.
+    /// <c>error.BodyAs(PartnerApiJsonContext.Default.PartnerErrorBody)</c>; null when the body is not that shape.</summary>
+    public T? BodyAs<T>(JsonTypeInfo<T> errorBody)
+    {
+        if (Body.ValueKind != JsonValueKind.Object) return default;
+        try
+        {
+            return Body.Deserialize(errorBody);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
 
     /// <summary>The problems' messages.</summary>
     public IReadOnlyList<string> Messages => Problems.Select(problem => problem.Message).ToList();

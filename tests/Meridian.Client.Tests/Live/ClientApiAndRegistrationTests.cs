@@ -11,7 +11,7 @@ public sealed class ClientApiAndRegistrationTests(LiveFixture fixture) : LiveTes
     [Fact]
     public async Task The_Client_API_manages_domains_and_GeoDNS_records_and_exports_BIND()
     {
-        using var client = new MeridianClient(new MeridianClientOptions { ApiKey = Fixture.Text("client", "apiKey"), BaseUrl = Fixture.BaseUrl });
+        using var client = new MeridianClient(new MeridianClientOptions { ApiKey = Fixture.ClientKey, BaseUrl = Fixture.BaseUrl });
         var name = NewDomainName("client");
 
         var domain = await client.Client.CreateDomainAsync(new CreateDomainRequest { Name = name });
@@ -36,12 +36,35 @@ public sealed class ClientApiAndRegistrationTests(LiveFixture fixture) : LiveTes
         await client.Client.DeleteRecordAsync(record.Id);
         await client.Client.DeleteDomainAsync(domain.Id);
         Assert.DoesNotContain(await ToListAsync(client.Client.ListDomainsAsync()), listed => listed.Id == domain.Id);
+    }
 
-        // Last, as it replaces this test's key: the old key stops working, the new one works.
+    [Fact]
+    public async Task Rotating_the_key_retires_the_old_one_and_hands_out_a_working_one()
+    {
+        using var client = new MeridianClient(new MeridianClientOptions { ApiKey = Fixture.ClientKey, BaseUrl = Fixture.BaseUrl });
+
         var rotated = await client.Keys.RotateAsync();
+        Fixture.ClientKey = rotated.ApiToken;
+
         await Assert.ThrowsAsync<MeridianAuthenticationException>(() => ToListAsync(client.Client.ListDomainsAsync()));
         using var renewed = new MeridianClient(new MeridianClientOptions { ApiKey = rotated.ApiToken, BaseUrl = Fixture.BaseUrl });
         await ToListAsync(renewed.Client.ListDomainsAsync());
+    }
+
+    [Fact]
+    public async Task A_BIND_zone_file_imports_as_a_domain_dig_answers_and_a_bad_line_is_reported()
+    {
+        using var client = new MeridianClient(new MeridianClientOptions { ApiKey = Fixture.ClientKey, BaseUrl = Fixture.BaseUrl });
+        var name = NewDomainName("import");
+
+        var imported = await client.Client.ImportBindAsync($"$ORIGIN {name}.\n$TTL 300\nwww IN A 192.0.2.90\nbad IN A not-an-address\n");
+
+        Assert.Equal(name + ".", imported.Domain.Name);   // the Client API writes names absolute
+        Assert.Equal(1, imported.RecordsCreated);
+        Assert.True(imported.PartialSuccess);
+        Assert.NotEmpty(imported.Errors!);
+        Assert.Equal(["192.0.2.90"], await DigUntilAsync($"www.{name}", "A", "192.0.2.90"));
+        await client.Client.DeleteDomainAsync(imported.Domain.Id);
     }
 
     [Fact]

@@ -95,6 +95,10 @@ public sealed class PartnerScenarioTests(LiveFixture fixture) : LiveTest(fixture
         Assert.NotEmpty(error.Messages);
         Assert.Equal(error.Messages[0], error.Body.GetProperty("errors")[0].GetString());
         Assert.All(error.Problems, problem => Assert.False(string.IsNullOrEmpty(problem.Code)));
+        var body = error.BodyAs(PartnerApiJsonContext.Default.PartnerErrorBody);
+        Assert.NotNull(body);
+        Assert.Equal(error.Messages, body.Errors);
+        Assert.Equal(error.Problems.Select(problem => problem.Field), body.Details!.Select(detail => detail.Field));
         Assert.Empty(await ToListAsync(client.Records.ListAsync(domain.Id, type: "A")));   // nothing half written
 
         var conflict = await Assert.ThrowsAnyAsync<MeridianApiException>(() =>

@@ -14,6 +14,16 @@ public sealed class LiveFixture : IAsyncLifetime
 
     public Uri BaseUrl => Url("baseUrl");
 
+    /// <summary>The client account's Client API key: the fixture's, until a test rotates it (the live tests run one
+    /// after another, so the next one reads the new key here).</summary>
+    public string ClientKey
+    {
+        get => rotatedClientKey ?? Text("client", "apiKey");
+        set => rotatedClientKey = value;
+    }
+
+    private string? rotatedClientKey;
+
     public Uri SandboxBaseUrl => Url("sandboxBaseUrl");
 
     public string Text(params string[] path)
