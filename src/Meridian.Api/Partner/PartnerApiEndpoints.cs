@@ -42,6 +42,7 @@ public static class PartnerApiEndpoints
         api.MapGet("/domains/{domain_id}/changes", ListChanges).WithName("PartnerListDomainChanges").RequireAuthorization(read)
             .WithSummary("Get a domain's change history").WithDescription("Every change, newest first: its serial, who made it, and each record set before and after.");
         api.MapPartnerRecordEndpoints();
+        api.MapPartnerKeyEndpoints();
         return api;
     }
 

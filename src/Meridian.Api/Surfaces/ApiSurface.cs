@@ -44,6 +44,7 @@ public abstract class ApiSurface
         ServiceErrorKind.NotFound => StatusCodes.Status404NotFound,
         ServiceErrorKind.Conflict => StatusCodes.Status409Conflict,
         ServiceErrorKind.QuotaExceeded => StatusCodes.Status403Forbidden,
+        ServiceErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ServiceErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ServiceErrorKind.Throttled => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,

@@ -21,7 +21,11 @@ public static class Scopes
     /// <summary>The operator's API.</summary>
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> Known { get; } = [DnsRead, DnsWrite, Users, EmailDns, Admin];
+    /// <summary>List, issue and revoke the account's own keys through the Partner API (never a default: a key that can
+    /// mint keys is given deliberately, and it can grant only the scopes it holds).</summary>
+    public const string Keys = "keys";
+
+    public static IReadOnlyList<string> Known { get; } = [DnsRead, DnsWrite, Users, EmailDns, Admin, Keys];
 
     public static IReadOnlyList<string> DefaultsFor(AccountKind kind) => kind switch
     {

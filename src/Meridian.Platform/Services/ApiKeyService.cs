@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Meridian.Platform.Services;
 
 /// <summary>API keys: issue (the token is returned once), authenticate a presented token, revoke, list.</summary>
-public sealed class ApiKeyService
+public sealed partial class ApiKeyService
 {
     /// <summary>last_used_at is refreshed at most this often per key, so authentication is not a write per request.</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);

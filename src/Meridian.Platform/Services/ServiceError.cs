@@ -29,6 +29,8 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
 
     public static ServiceError QuotaExceeded(string message) => new(ServiceErrorKind.QuotaExceeded, message);
 
+    public static ServiceError Forbidden(string message) => new(ServiceErrorKind.Forbidden, message);
+
     public static ServiceError Unauthorized(string message) => new(ServiceErrorKind.Unauthorized, message);
 
     public static ServiceError Throttled(string message, TimeSpan retryAfter) =>
@@ -48,6 +50,7 @@ public sealed record ServiceError(ServiceErrorKind Kind, string Message)
         ServiceErrorKind.NotFound => "not_found",
         ServiceErrorKind.Conflict => "conflict",
         ServiceErrorKind.QuotaExceeded => "quota_exceeded",
+        ServiceErrorKind.Forbidden => "forbidden",
         ServiceErrorKind.Unauthorized => "unauthorized",
         ServiceErrorKind.Throttled => "too_many_attempts",
         _ => "error",

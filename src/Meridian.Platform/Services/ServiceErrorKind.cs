@@ -15,6 +15,9 @@ public enum ServiceErrorKind
     /// <summary>The account's domain limit is reached (403, "Domain limit reached").</summary>
     QuotaExceeded,
 
+    /// <summary>The caller may not do this, whatever it sends (403).</summary>
+    Forbidden,
+
     /// <summary>No valid credentials (401).</summary>
     Unauthorized,
 

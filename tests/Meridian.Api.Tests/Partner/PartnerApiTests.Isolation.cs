@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Meridian.Api.Surfaces;
 using Meridian.Api.Tests.Support;
+using Meridian.Platform.Auth;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,16 +14,20 @@ namespace Meridian.Api.Tests.Partner;
 public abstract partial class PartnerApiTests
 {
     /// <summary>One object of each kind that partner A owns, as the routes name them.</summary>
-    private sealed record OwnedObjects(string User, string DomainId, string RecordId);
+    private sealed record OwnedObjects(string User, string DomainId, string RecordId, string KeyId);
+
+    /// <summary>A partner's default scopes and the one that manages keys, so the key routes are reached too.</summary>
+    private static readonly string[] s_everyPartnerScope = [Scopes.DnsRead, Scopes.DnsWrite, Scopes.Users, Scopes.Keys];
 
     [Fact]
     public async Task Every_partner_route_hides_another_partners_objects_the_other_environments_and_other_users()
     {
-        var a = await Host.NewPartnerAsync();
-        var b = await Host.NewPartnerAsync();
+        var a = await Host.NewPartnerAsync(s_everyPartnerScope);
+        var b = await Host.NewPartnerAsync(s_everyPartnerScope);
         var (userA, domainA, zoneA) = await PartnerAccount.UserWithDomainAsync(a.Api, "iso");
         var recordA = Text(await PartnerAccount.CreateRecordAsync(a.Api, domainA, "www", "A", "192.0.2.1"), "id");
-        var owned = new OwnedObjects(userA, domainA, recordA);
+        var keyA = Text((await a.Api.GetAsync("/api/v1/keys")).Expect(200).GetProperty("keys")[0], "id");
+        var owned = new OwnedObjects(userA, domainA, recordA, keyA);
 
         // Another user of partner A, signed in through the interface: sees only its own domains.
         var (userA2, _, _) = await PartnerAccount.UserWithDomainAsync(a.Api, "iso2");
@@ -39,8 +44,10 @@ public abstract partial class PartnerApiTests
             foreach (var (caller, who) in new[] { (b.Api, "another partner"), (a.Sandbox, "the sandbox key"), (session, "another user's session") })
             {
                 var response = await caller.SendAsync(new HttpMethod(method), path, BodyFor(method, pattern, owned));
-                Assert.True(response.Status == 404, $"{method} {pattern} by {who}: expected 404, got {response.Status} {response.Body}");
-                response.ExpectErrors(404);
+                // A user's session never manages keys, whichever key it names: refused before any key is looked up.
+                int expected = caller == session && pattern.StartsWith("/api/v1/keys", StringComparison.Ordinal) ? 403 : 404;
+                Assert.True(response.Status == expected, $"{method} {pattern} by {who}: expected {expected}, got {response.Status} {response.Body}");
+                response.ExpectErrors(expected);
             }
             // The production key on the sandbox host is refused outright: keys belong to one environment.
             using var wrongHost = Host.Anonymous("Bearer " + a.LiveToken, PartnerAccount.SandboxHost);
@@ -51,6 +58,7 @@ public abstract partial class PartnerApiTests
         // Nothing of A's was touched, and A still sees it all.
         Assert.Equal(zoneA, Text((await a.Api.GetAsync($"/api/v1/domains/{domainA}")).Expect(200), "name"));
         Assert.Equal("192.0.2.1", Text((await a.Api.GetAsync($"/api/v1/dns_records/{recordA}")).Expect(200), "value"));
+        Assert.Null(Key(await a.Api.GetAsync("/api/v1/keys"), keyA).GetProperty("revoked_at").GetString());
         Assert.Single((await a.Api.GetAsync($"/api/v1/users/{userA}/domains")).Expect(200).GetProperty("domains").EnumerateArray());
         // B creating a user with A's identifier makes B's own user, with none of A's domains.
         await PartnerAccount.CreateUserAsync(b.Api, userA);
@@ -104,7 +112,8 @@ public abstract partial class PartnerApiTests
     private static string Fill(string pattern, OwnedObjects owned) => pattern
         .Replace("{user_id}", Uri.EscapeDataString(owned.User), StringComparison.Ordinal)
         .Replace("{domain_id}", owned.DomainId, StringComparison.Ordinal)
-        .Replace("{id}", owned.RecordId, StringComparison.Ordinal);
+        .Replace("{id}", owned.RecordId, StringComparison.Ordinal)
+        .Replace("{key_id}", owned.KeyId, StringComparison.Ordinal);
 
     private static StringContent? BodyFor(string method, string pattern, OwnedObjects owned)
     {

@@ -110,6 +110,27 @@ public sealed class ClockedFixedWindowRateLimiterTests
     }
 
     [Fact]
+    public void A_shorter_burst_window_refuses_for_its_own_length_and_then_serves_again()
+    {
+        using var limits = new CallerRateLimits(Options.Create(new RateLimitOptions { PerHour = 100, PerMinute = 2, BurstWindow = TimeSpan.FromSeconds(2) }), _clock);
+        var caller = Guid.NewGuid();
+        for (int i = 0; i < 2; i++)
+        {
+            using var served = limits.Acquire(caller);
+            Assert.True(served.IsAcquired);
+        }
+        using (var refused = limits.Acquire(caller))
+        {
+            Assert.False(refused.IsAcquired);
+            Assert.Equal(2, refused.RetryAfterSeconds());
+        }
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        using var again = limits.Acquire(caller);
+        Assert.True(again.IsAcquired);
+        Assert.Equal(TimeSpan.FromSeconds(2), limits.Minute.Length);
+    }
+
+    [Fact]
     public void Chained_windows_refuse_at_the_hourly_budget_until_the_hour_ends()
     {
         using var limits = new CallerRateLimits(Options.Create(new RateLimitOptions { PerHour = 6, PerMinute = 3 }), _clock);

@@ -10,9 +10,11 @@ public sealed class RateLimitSettingsTests
     [InlineData(0, 100, "PerHour must be at least 1")]
     [InlineData(1000, 0, "PerMinute must be at least 1")]
     [InlineData(100, 1000, "must not exceed")]
-    public void Settings_that_make_no_sense_are_refused(int perHour, int perMinute, string problem)
+    [InlineData(1000, 100, "BurstWindow must be between 00:00:01 and 01:00:00 (got 00:00:00.5000000)", 0.5)]
+    [InlineData(1000, 100, "BurstWindow must be between", 3601)]
+    public void Settings_that_make_no_sense_are_refused(int perHour, int perMinute, string problem, double burstSeconds = 60)
     {
-        var problems = new RateLimitOptions { PerHour = perHour, PerMinute = perMinute }.Validate();
+        var problems = new RateLimitOptions { PerHour = perHour, PerMinute = perMinute, BurstWindow = TimeSpan.FromSeconds(burstSeconds) }.Validate();
         Assert.Contains(problems, p => p.Contains(problem, StringComparison.Ordinal));
         Assert.Empty(new RateLimitOptions().Validate());
     }

@@ -81,7 +81,7 @@ public abstract class ApiHost : IAsyncLifetime
         var account = await Service<AccountService>().CreateAsync(AccountKind.Partner, name, $"partner{_accounts}@example.net");
         Assert.True(account.Succeeded, account.ToString());
         var live = await Service<ApiKeyService>().IssueAsync(account.Value.Id, "live", ApiEnvironment.Production, scopes);
-        var test = await Service<ApiKeyService>().IssueAsync(account.Value.Id, "test", ApiEnvironment.Sandbox);
+        var test = await Service<ApiKeyService>().IssueAsync(account.Value.Id, "test", ApiEnvironment.Sandbox, scopes);
         Assert.True(live.Succeeded && test.Succeeded);
         return new PartnerAccount(account.Value.Id, live.Value.Token, test.Value.Token,
             Anonymous("Bearer " + live.Value.Token), Anonymous("Bearer " + test.Value.Token, PartnerAccount.SandboxHost));
