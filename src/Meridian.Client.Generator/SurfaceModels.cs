@@ -16,6 +16,5 @@ public sealed record SurfaceModels(string DocumentName, string Namespace, string
         new("client-api", "Meridian.Client.ClientApi", "ClientApiJsonContext"),
         new("email-dns-api", "Meridian.Client.EmailDnsApi", "EmailDnsApiJsonContext"),
         new("simple-api", "Meridian.Client.SimpleApi", "SimpleApiJsonContext"),
-        new("admin-api", "Meridian.Client.AdminApi", "AdminApiJsonContext"),
     ];
 }

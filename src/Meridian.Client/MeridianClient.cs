@@ -54,7 +54,7 @@ public class MeridianClient : IDisposable
     /// <summary>Partner API: DNS records and batches.</summary>
     public RecordsResource Records { get; }
 
-    /// <summary>API keys (rotation; an admin's key management).</summary>
+    /// <summary>Partner API: your own API keys.</summary>
     public KeysResource Keys { get; }
 
     /// <summary>The Client API.</summary>

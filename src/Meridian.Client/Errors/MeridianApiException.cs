@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Meridian.Client;
 
 /// <summary>A Meridian API refused a call. <see cref="Body"/> is the surface's own error body as sent
-/// (<c>{"errors": […], "details": […]}</c> on the Partner API, <c>{"error": "…"}</c> on the Client and Admin APIs,
+/// (<c>{"errors": […], "details": […]}</c> on the Partner API, <c>{"error": "…"}</c> on the Client API,
 /// <c>{"Errors": [{"Code", "Message"}]}</c> on the Email DNS API, <c>{"errors": [{"title"}]}</c> on the Simple API);
 /// <see cref="Messages"/> and <see cref="Problems"/> read it the same way whatever the surface.</summary>
 public class MeridianApiException : Exception
@@ -85,7 +85,7 @@ public class MeridianApiException : Exception
 /// (the Partner API's <c>details</c>, the Email DNS API's numeric <c>Code</c>).</summary>
 public sealed record MeridianProblem(string Message, string? Field = null, string? Code = null);
 
-/// <summary>400: the request is malformed or (Client, Admin, Simple APIs) invalid.</summary>
+/// <summary>400: the request is malformed or (Client and Simple APIs) invalid.</summary>
 public sealed class MeridianBadRequestException(int status, JsonElement body, string? requestId, TimeSpan? retryAfter)
     : MeridianApiException(status, body, requestId, retryAfter);
 

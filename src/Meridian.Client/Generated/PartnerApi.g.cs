@@ -143,6 +143,24 @@ public sealed record CreateDomainRequest
 }
 
 /// <summary>
+/// POST /api/v1/keys.
+/// </summary>
+public sealed record CreatePartnerKeyRequest
+{
+    /// <summary>
+    /// What the key is for ("billing sync"), unique among your live keys; at most 200 characters.
+    /// </summary>
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>
+    /// dns:read, dns:write, users, keys: by default those of the calling key, and none it lacks.
+    /// </summary>
+    [JsonPropertyName("scopes")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; init; }
+}
+
+/// <summary>
 /// POST /api/v1/dns_records. `content` is accepted as another name for `value`.
 /// </summary>
 public sealed record CreateRecordRequest
@@ -329,6 +347,57 @@ public sealed record PartnerErrorBody
 }
 
 /// <summary>
+/// An API key without its secret; string? PartnerKey.Token only in the answer that issues it.
+/// </summary>
+public sealed record PartnerKey
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>
+    /// production or sandbox, as the token's prefix says (mk_live_ / mk_test_).
+    /// </summary>
+    [JsonPropertyName("environment")]
+    public required string Environment { get; init; }
+
+    /// <summary>
+    /// The start of the token, to recognise it by.
+    /// </summary>
+    [JsonPropertyName("prefix")]
+    public required string Prefix { get; init; }
+
+    [JsonPropertyName("scopes")]
+    public required global::System.Collections.Generic.IReadOnlyList<string> Scopes { get; init; }
+
+    [JsonPropertyName("created_at")]
+    public required global::System.DateTimeOffset CreatedAt { get; init; }
+
+    [JsonPropertyName("last_used_at")]
+    public global::System.DateTimeOffset? LastUsedAt { get; init; }
+
+    [JsonPropertyName("revoked_at")]
+    public global::System.DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>
+    /// The whole token, in the answer that issues the key and never again.
+    /// </summary>
+    [JsonPropertyName("token")]
+    public string? Token { get; init; }
+}
+
+/// <summary>
+/// GET /api/v1/keys.
+/// </summary>
+public sealed record PartnerKeysResponse
+{
+    [JsonPropertyName("keys")]
+    public required global::System.Collections.Generic.IReadOnlyList<PartnerKey> Keys { get; init; }
+}
+
+/// <summary>
 /// A DNS record as the Partner API shows it; MX/SRV fields only where they apply.
 /// </summary>
 public sealed record PartnerRecord
@@ -467,6 +536,8 @@ public sealed record PartnerErrorBodyDetailsItem
 [JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<ChangesResponse>))]
 [JsonSerializable(typeof(CreateDomainRequest))]
 [JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<CreateDomainRequest>))]
+[JsonSerializable(typeof(CreatePartnerKeyRequest))]
+[JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<CreatePartnerKeyRequest>))]
 [JsonSerializable(typeof(CreateRecordRequest))]
 [JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<CreateRecordRequest>))]
 [JsonSerializable(typeof(CreateUserRequest))]
@@ -483,6 +554,10 @@ public sealed record PartnerErrorBodyDetailsItem
 [JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<PartnerDomain>))]
 [JsonSerializable(typeof(PartnerErrorBody))]
 [JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<PartnerErrorBody>))]
+[JsonSerializable(typeof(PartnerKey))]
+[JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<PartnerKey>))]
+[JsonSerializable(typeof(PartnerKeysResponse))]
+[JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<PartnerKeysResponse>))]
 [JsonSerializable(typeof(PartnerRecord))]
 [JsonSerializable(typeof(global::System.Collections.Generic.IReadOnlyList<PartnerRecord>))]
 [JsonSerializable(typeof(RecordListResponse))]

@@ -58,7 +58,7 @@ public sealed class ClientApiResource : ResourceGroup
         Transport.SendAsync(Api(HttpMethod.Post, "api/client/import/bind") with { Body = System.Text.Encoding.UTF8.GetBytes(zoneFile), BodyMediaType = "text/plain" },
             ClientApiJsonContext.Default.ImportResponse, options, cancellationToken);
 
-    /// <summary>Replaces the calling key (the same call as <see cref="KeysResource.RotateAsync"/>).</summary>
+    /// <summary>Replaces the calling key: the old one stops working at once, the new one is in this answer only.</summary>
     public Task<RotateKeyResponse> RotateApiKeyAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Transport.SendAsync(Api(HttpMethod.Post, "api/client/rotate-api-key"), ClientApiJsonContext.Default.RotateKeyResponse, options, cancellationToken);
 }

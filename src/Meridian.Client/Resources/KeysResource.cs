@@ -1,33 +1,35 @@
-using Meridian.Client.AdminApi;
-using Meridian.Client.ClientApi;
 using Meridian.Client.Http;
+using Meridian.Client.PartnerApi;
 
 namespace Meridian.Client;
 
-/// <summary>API keys: replace your own key (Client API), and with an admin key list, create and revoke the keys
-/// of any account (Admin API).</summary>
+/// <summary>Partner API: your own API keys in the calling key's environment (the key needs the <c>keys</c> scope).
+/// Rotation is "issue a new key, move to it, revoke the old one"; <see cref="RotateAsync"/> does the first and last.</summary>
 public sealed class KeysResource : ResourceGroup
 {
     internal KeysResource(MeridianTransport transport) : base(transport) { }
 
-    /// <summary>Replaces the calling key: the old one stops working at once, the new one is in the answer only.</summary>
-    public Task<RotateKeyResponse> RotateAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Transport.SendAsync(Api(HttpMethod.Post, "api/client/rotate-api-key"), ClientApiJsonContext.Default.RotateKeyResponse, options, cancellationToken);
-
-    /// <summary>An account's keys, without their secrets (admin key).</summary>
-    public IAsyncEnumerable<KeyResponse> ListAsync(string accountId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+    /// <summary>The environment's keys, oldest first, revoked ones included; never their secrets.</summary>
+    public IAsyncEnumerable<PartnerKey> ListAsync(RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Paging.Single(
-            token => Transport.SendAsync(Api(HttpMethod.Get, $"api/admin/accounts/{Segment(accountId)}/keys"),
-                AdminApiJsonContext.Default.IReadOnlyListKeyResponse, options, token),
+            async token => (await Transport.SendAsync(Api(HttpMethod.Get, "api/v1/keys"), PartnerApiJsonContext.Default.PartnerKeysResponse, options, token)).Keys,
             cancellationToken);
 
-    /// <summary>Makes a key for the account (admin key); its secret is in <see cref="KeyResponse.Token"/>, this once.</summary>
-    public Task<KeyResponse> CreateAsync(string accountId, CreateKeyRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Transport.SendAsync(Api(HttpMethod.Post, $"api/admin/accounts/{Segment(accountId)}/keys", request, AdminApiJsonContext.Default.CreateKeyRequest),
-            AdminApiJsonContext.Default.KeyResponse, options, cancellationToken);
+    /// <summary>Issues a key; its secret is in <see cref="PartnerKey.Token"/> of this answer only.</summary>
+    public Task<PartnerKey> CreateAsync(CreatePartnerKeyRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Transport.SendAsync(Api(HttpMethod.Post, "api/v1/keys", request, PartnerApiJsonContext.Default.CreatePartnerKeyRequest),
+            PartnerApiJsonContext.Default.PartnerKey, options, cancellationToken);
 
-    /// <summary>Revokes one of the account's keys (admin key).</summary>
-    public Task<KeyResponse> RevokeAsync(string accountId, string keyId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        Transport.SendAsync(Api(HttpMethod.Delete, $"api/admin/accounts/{Segment(accountId)}/keys/{Segment(keyId)}"),
-            AdminApiJsonContext.Default.KeyResponse, options, cancellationToken);
+    /// <summary>Revokes a key: requests with it fail from now on.</summary>
+    public Task<PartnerKey> RevokeAsync(string keyId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Transport.SendAsync(Api(HttpMethod.Delete, $"api/v1/keys/{Segment(keyId)}"), PartnerApiJsonContext.Default.PartnerKey, options, cancellationToken);
+
+    /// <summary>Issues the replacement of <paramref name="oldKeyId"/> and then revokes it; returns the new key (with
+    /// its token). Move your configuration to the new token: this client keeps the key it was made with.</summary>
+    public async Task<PartnerKey> RotateAsync(string oldKeyId, CreatePartnerKeyRequest replacement, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var issued = await CreateAsync(replacement, options, cancellationToken);
+        await RevokeAsync(oldKeyId, options, cancellationToken);
+        return issued;
+    }
 }

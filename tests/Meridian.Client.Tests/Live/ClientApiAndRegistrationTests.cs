@@ -43,7 +43,7 @@ public sealed class ClientApiAndRegistrationTests(LiveFixture fixture) : LiveTes
     {
         using var client = new MeridianClient(new MeridianClientOptions { ApiKey = Fixture.ClientKey, BaseUrl = Fixture.BaseUrl });
 
-        var rotated = await client.Keys.RotateAsync();
+        var rotated = await client.Client.RotateApiKeyAsync();
         Fixture.ClientKey = rotated.ApiToken;
 
         await Assert.ThrowsAsync<MeridianAuthenticationException>(() => ToListAsync(client.Client.ListDomainsAsync()));

@@ -36,7 +36,7 @@ public sealed class PagingAndErrorTests
     }
 
     [Theory]
-    [InlineData("""{"error":"Invalid domain ID"}""", "Invalid domain ID", null)]                                              // Client / Admin API
+    [InlineData("""{"error":"Invalid domain ID"}""", "Invalid domain ID", null)]                                              // Client API
     [InlineData("""{"Errors":[{"Code":3,"Message":"Invalid credentials","Detail":"bad token"}]}""", "Invalid credentials (bad token)", "3")] // Email DNS
     [InlineData("""{"errors":[{"title":"Domain not allowed"}],"meta":{"status":403}}""", "Domain not allowed", null)]     // Simple API
     [InlineData("""{"errors":["Name is required"]}""", "Name is required", null)]                                           // Partner, no details
