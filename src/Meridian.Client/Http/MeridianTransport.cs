@@ -15,8 +15,17 @@ internal sealed class MeridianTransport(HttpClient http, ClientSettings settings
     public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> answer, RequestOptions? options, CancellationToken cancellationToken)
     {
         var body = await SendForBytesAsync(request, options, cancellationToken);
-        return JsonSerializer.Deserialize(body, answer)
-            ?? throw new MeridianApiException($"{request.Method} {request.Path} answered an empty JSON body.");
+        try
+        {
+            return JsonSerializer.Deserialize(body, answer)
+                ?? throw new MeridianApiException($"{request.Method} {request.Path} answered null.");
+        }
+        catch (JsonException unreadable)
+        {
+            // The server's answer is not the documented shape: an SDK older or newer than the server.
+            throw new MeridianApiException(
+                $"{request.Method} {request.Path} answered a body that is not a {typeof(T).Name}: {unreadable.Message}", unreadable);
+        }
     }
 
     public async Task SendAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken) =>
@@ -38,7 +47,7 @@ internal sealed class MeridianTransport(HttpClient http, ClientSettings settings
             using var message = Build(request, idempotencyKey);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
             byte[] body;
             try
             {
@@ -47,6 +56,7 @@ internal sealed class MeridianTransport(HttpClient http, ClientSettings settings
             }
             catch (OperationCanceledException timedOut) when (!cancellationToken.IsCancellationRequested)
             {
+                response?.Dispose();
                 if (attempt < maxRetries)
                 {
                     await WaitAsync(attempt, null, cancellationToken);
@@ -57,6 +67,7 @@ internal sealed class MeridianTransport(HttpClient http, ClientSettings settings
             }
             catch (HttpRequestException failed)
             {
+                response?.Dispose();
                 if (attempt < maxRetries)
                 {
                     await WaitAsync(attempt, null, cancellationToken);
@@ -64,6 +75,11 @@ internal sealed class MeridianTransport(HttpClient http, ClientSettings settings
                 }
                 throw new MeridianConnectionException(
                     $"{request.Method} {request.Url} failed: {failed.Message} ({attempt + 1} attempt(s)).", failed);
+            }
+            catch
+            {
+                response?.Dispose();
+                throw;
             }
 
             using (response)

@@ -60,4 +60,16 @@ public sealed class PagingAndErrorTests
         Assert.Equal(JsonValueKind.String, error.Body.ValueKind);
         Assert.Equal("<html>bad gateway</html>", error.Body.GetString());
     }
+
+    [Fact]
+    public async Task An_answer_that_is_not_the_documented_shape_is_an_API_error_naming_the_type()
+    {
+        await using var server = await ScriptedServer.StartAsync(ScriptedAnswer.Json(200, """{"name":"no id here"}"""));
+        using var client = new MeridianClient(new MeridianClientOptions { ApiKey = "mk_live_x", BaseUrl = server.BaseUrl });
+
+        var error = await Assert.ThrowsAsync<MeridianApiException>(() => client.Domains.GetAsync("d1"));
+
+        Assert.Contains("PartnerDomain", error.Message, StringComparison.Ordinal);
+        Assert.IsType<JsonException>(error.InnerException, exactMatch: false);
+    }
 }
