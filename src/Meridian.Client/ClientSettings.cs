@@ -40,6 +40,8 @@ internal sealed record ClientSettings(
 
         if (options.MaxRetries < 0) throw new MeridianConfigurationException("MaxRetries cannot be negative.");
         if (options.Timeout <= TimeSpan.Zero) throw new MeridianConfigurationException("Timeout must be positive.");
+        if (options.InitialRetryDelay < TimeSpan.Zero || options.MaxRetryDelay < TimeSpan.Zero)
+            throw new MeridianConfigurationException("InitialRetryDelay and MaxRetryDelay cannot be negative.");
         return new ClientSettings(apiKey, options.Environment, WithSlash(apiBaseUrl), WithSlash(simpleBaseUrl), simpleToken,
             options.MaxRetries, options.Timeout, options.InitialRetryDelay, options.MaxRetryDelay);
     }

@@ -14,7 +14,8 @@ public static class MeridianServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<MeridianClientOptions>().Configure(configure);
-        return services.AddHttpClient<MeridianClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+        // A named client plus one typed-client registration: the client is made from the options, not by activation.
+        return services.AddHttpClient(nameof(MeridianClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddTypedClient((http, provider) => new MeridianClient(provider.GetRequiredService<IOptions<MeridianClientOptions>>().Value, http));
     }
 }
