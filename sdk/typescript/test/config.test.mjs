@@ -59,8 +59,9 @@ describe('construction', () => {
   it('puts api.sandbox. in front of the production host for the sandbox', () => {
     const client = new Meridian({ apiKey: 'mk_test_a_b', environment: 'sandbox', baseUrl: 'https://dns.example.net:8443/' });
     assert.equal(client.baseUrl, 'https://api.sandbox.dns.example.net:8443');
+    // The spec's pair: api.pocketdns.com and api.sandbox.pocketdns.com (the other SDKs read it the same way).
     assert.equal(new Meridian({ apiKey: 'mk_test_a_b', environment: 'sandbox', baseUrl: 'https://api.example.net' }).baseUrl,
-      'https://api.sandbox.api.example.net');
+      'https://api.sandbox.example.net');
   });
 
   it('uses sandboxBaseUrl (or MERIDIAN_SANDBOX_BASE_URL) when given', () => {

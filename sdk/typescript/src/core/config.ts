@@ -90,7 +90,8 @@ export function resolveBaseUrl(options: Pick<MeridianOptions, 'baseUrl' | 'sandb
 }
 
 /** The server's default sandbox host rule: the production host with `api.sandbox.` in front of it
- *  (`dns.example.net` → `api.sandbox.dns.example.net`). A server with other sandbox hosts needs sandboxBaseUrl. */
+ *  (`dns.example.net` → `api.sandbox.dns.example.net`), where a host that is already `api.X` becomes `api.sandbox.X`
+ *  as in the spec (`api.pocketdns.com` / `api.sandbox.pocketdns.com`). Other sandbox hosts need sandboxBaseUrl. */
 export function sandboxUrlFor(productionBaseUrl: string): string {
   const url = new URL(productionBaseUrl);
   const host = url.hostname;
@@ -98,7 +99,8 @@ export function sandboxUrlFor(productionBaseUrl: string): string {
     throw new MeridianConfigurationError(
       `baseUrl ${productionBaseUrl} names an IP address, which has no sandbox host name: pass sandboxBaseUrl`);
   }
-  url.hostname = host.startsWith('api.sandbox.') ? host : `api.sandbox.${host}`;
+  url.hostname = host.startsWith('api.sandbox.') ? host
+    : host.startsWith('api.') ? `api.sandbox.${host.slice('api.'.length)}` : `api.sandbox.${host}`;
   return url.toString().replace(/\/+$/, '');
 }
 
