@@ -42,7 +42,7 @@ public sealed class InterfaceSecurityTests(BrowserFixture fixture)
         var (_, records) = await owner.GetAsync($"/ui/domains/{zone}");
         string recordId = System.Text.RegularExpressions.Regex.Match(records, "data-record-id=\"([0-9a-f-]+)\"").Groups[1].Value;
 
-        foreach (string path in new[] { $"/ui/domains/{zone}", $"/ui/domains/{zone}/import", $"/ui/domains/{zone}/history", $"/ui/domains/{zone}/remove",
+        foreach (string path in new[] { $"/ui/domains/{zone}", $"/ui/domains/{zone}/import", $"/ui/domains/{zone}/history", $"/ui/domains/{zone}/remove", $"/ui/domains/{zone}/email",
                      $"/ui/domains/{zone}/export", $"/ui/domains/{zone}/records/{recordId}", $"/ui/domains/{zone}/records/{recordId}/delete" })
         {
             var (status, body) = await stranger.GetAsync(path);

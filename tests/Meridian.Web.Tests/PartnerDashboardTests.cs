@@ -109,6 +109,62 @@ public sealed partial class PartnerDashboardTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/partner/users/{othersUser.Id}/support")).Status);
     }
 
+    [Fact]
+    public async Task The_dashboard_shows_what_each_live_key_has_left_without_spending_any()
+    {
+        var (account, password) = await NewPartnerAsync();
+        var keys = Meridian.Get<ApiKeyService>();
+        var used = (await keys.IssueAsync(account.Id, "busy", ApiEnvironment.Production, [Scopes.DnsRead])).Value!;
+        var idle = (await keys.IssueAsync(account.Id, "idle", ApiEnvironment.Sandbox, [Scopes.DnsRead])).Value!;
+        var revoked = (await keys.IssueAsync(account.Id, "gone", ApiEnvironment.Production, [Scopes.DnsRead])).Value!;
+        Assert.True((await keys.RevokeAsync(account.Id, revoked.Key.Id)).Succeeded);
+        using var client = new InterfaceClient(Meridian.NewBrowserlikeClient());
+        using (await SignInAsync(client, account.Email!, password)) { }
+        var (_, before) = await client.GetAsync("/partner");
+        int hourBefore = Remaining(before, used.Key.Id, "hour"), minuteBefore = Remaining(before, used.Key.Id, "minute");
+
+        const int calls = 3;
+        using var api = Meridian.NewBrowserlikeClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", used.Token);
+        string? lastRemaining = null;
+        for (int i = 0; i < calls; i++)
+        {
+            // Any Partner API request counts, whatever it answers.
+            using var response = await api.GetAsync(new Uri($"/api/v1/domains/{Guid.NewGuid()}", UriKind.Relative));
+            lastRemaining = response.Headers.GetValues("X-RateLimit-Remaining").Single();
+        }
+
+        var (_, after) = await client.GetAsync("/partner");
+        Assert.Equal(hourBefore - calls, Remaining(after, used.Key.Id, "hour"));
+        Assert.Equal(minuteBefore - calls, Remaining(after, used.Key.Id, "minute"));
+        Assert.Equal(lastRemaining, Remaining(after, used.Key.Id, "hour").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("resets in", UsageRow(after, used.Key.Id), StringComparison.Ordinal);
+        Assert.Equal(1000, Remaining(after, idle.Key.Id, "hour"));
+        Assert.DoesNotContain(revoked.Key.Id.ToString(), UsageTable(after), StringComparison.Ordinal);
+        // Looking spent nothing: the next request is counted from where the calls left off.
+        var (_, again) = await client.GetAsync("/partner");
+        Assert.Equal(hourBefore - calls, Remaining(again, used.Key.Id, "hour"));
+        using var next = await api.GetAsync(new Uri($"/api/v1/domains/{Guid.NewGuid()}", UriKind.Relative));
+        Assert.Equal((hourBefore - calls - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), next.Headers.GetValues("X-RateLimit-Remaining").Single());
+    }
+
+    private static string UsageTable(string page) => page[page.IndexOf("id=\"key-usage\"", StringComparison.Ordinal)..];
+
+    private static string UsageRow(string page, Guid keyId)
+    {
+        string table = UsageTable(page);
+        int start = table.IndexOf($"data-key-id=\"{keyId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no usage row for key {keyId}");
+        return table[start..table.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+
+    private static int Remaining(string page, Guid keyId, string window)
+    {
+        var match = UsageFigure().Matches(UsageRow(page, keyId)).FirstOrDefault(m => m.Groups[1].Value == window);
+        Assert.NotNull(match);
+        return int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static Task<HttpResponseMessage> SignInAsync(InterfaceClient client, string email, string password) =>
         client.PostFormAsync("/partner/sign-in", "partner-sign-in", [new("email", email), new("password", password)]);
 
@@ -120,6 +176,9 @@ public sealed partial class PartnerDashboardTests(BrowserFixture fixture)
         Assert.True((await Meridian.Get<AccountPasswordService>().SetAsync(account.Id, password)).Succeeded);
         return (account, password);
     }
+
+    [GeneratedRegex("data-window=\"([a-z]+)\"><span class=\"remaining\">([0-9]+)</span>")]
+    private static partial Regex UsageFigure();
 
     [GeneratedRegex("id=\"new-token\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenValue();

@@ -56,10 +56,19 @@ public sealed class CallerRateLimits : IDisposable
             }
             // A refused chain answers with the refusing window's lease only; ask the others where the caller
             // stands without using a permit.
-            using var peek = LimiterOf(window).AttemptAcquire(caller, 0);
-            peek.TryGetMetadata(window.State, out states[i]);
+            states[i] = PeekAt(window, caller);
         }
         return new RateLimitDecision(lease, states, _clock.GetUtcNow());
+    }
+
+    /// <summary>Where <paramref name="caller"/> stands in every window right now (in <see cref="Windows"/> order),
+    /// without using a permit or opening a window: what the partner dashboard shows per key. A window that is not
+    /// open reports its whole limit.</summary>
+    public IReadOnlyList<RateLimitWindowState> Peek(Guid caller)
+    {
+        var states = new RateLimitWindowState[Windows.Count];
+        for (int i = 0; i < states.Length; i++) states[i] = PeekAt(Windows[i], caller);
+        return states;
     }
 
     public void Dispose()
@@ -70,6 +79,14 @@ public sealed class CallerRateLimits : IDisposable
     }
 
     private PartitionedRateLimiter<Guid> LimiterOf(RateLimitWindow window) => window == Hour ? _hourly : _perMinute;
+
+    // Zero permits: the clocked limiter answers with the window's state and changes nothing.
+    private RateLimitWindowState PeekAt(RateLimitWindow window, Guid caller)
+    {
+        using var peek = LimiterOf(window).AttemptAcquire(caller, 0);
+        peek.TryGetMetadata(window.State, out var state);
+        return state;
+    }
 
     private PartitionedRateLimiter<Guid> PerCaller(RateLimitWindow window)
     {

@@ -63,6 +63,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         await page.Locator("#import-report").WaitForAsync();
         await CheckAsync(page, "interface-import", width, scheme, problems);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Email setup" }).ClickAsync();
+        await CheckAsync(page, "interface-email-setup", width, scheme, problems);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish email records" }).ClickAsync();
+        await page.Locator("#email-report").WaitForAsync();
+        await CheckAsync(page, "interface-email-published", width, scheme, problems);
         await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
         await CheckAsync(page, "interface-history", width, scheme, problems);
         await page.GetByRole(AriaRole.Link, new() { Name = "Remove" }).ClickAsync();

@@ -124,6 +124,50 @@ public sealed class EmbeddedInterfaceTests(BrowserFixture fixture)
         Assert.Equal(["192.0.2.40"], await Dig.ShortAsync(fixture.Meridian.DnsPort, "keep." + zone, "A"));
     }
 
+    [Fact]
+    public async Task Email_setup_publishes_spf_dkim_and_dmarc_in_one_click_and_keeps_an_existing_dmarc_policy()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        await page.GotoAsync(fixture.Host.AllowedOrigin + "/?user=email-user");
+        var frame = page.FrameLocator("#dns");
+        string zone = "mail-" + Guid.NewGuid().ToString("N")[..8] + ".example";
+        await frame.GetByLabel("Domain name").FillAsync(zone);
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Add domain" }).ClickAsync();
+        // The domain already has an SPF record (merged, not replaced) and a DMARC policy of its own (kept).
+        await frame.GetByRole(AriaRole.Link, new() { Name = "Import and export" }).ClickAsync();
+        await frame.Locator("#zone-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "zone.txt", MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes($"$ORIGIN {zone}.\n$TTL 600\n@ IN TXT \"v=spf1 mx -all\"\n_dmarc IN TXT \"v=DMARC1; p=reject\"\n"),
+        });
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Assertions.Expect(frame.Locator("#import-report")).ToContainTextAsync("Imported 2 record(s)", new() { Timeout = Timeout });
+
+        await frame.GetByRole(AriaRole.Link, new() { Name = "Email setup" }).ClickAsync();
+        await frame.GetByLabel("Email gateway (transactional mail, with a bounce address)").CheckAsync();
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Publish email records" }).ClickAsync();
+        await Assertions.Expect(frame.Locator("#email-written")).ToContainTextAsync("mgateway._domainkey", new() { Timeout = Timeout });
+        await Assertions.Expect(frame.Locator("#email-warnings")).ToContainTextAsync("An existing DMARC policy", new() { Timeout = Timeout });
+
+        string spf = "\"v=spf1 mx include:_spf.gateway.meridian.invalid -all\"";
+        Assert.Equal([spf], await Dig.ShortAsync(fixture.Meridian.DnsPort, zone, "TXT"));
+        var dkim = Assert.Single(await Dig.ShortAsync(fixture.Meridian.DnsPort, "mgateway._domainkey." + zone, "TXT"));
+        Assert.StartsWith("\"v=DKIM1; k=rsa; p=MII", dkim, StringComparison.Ordinal);
+        Assert.Equal(["\"v=DMARC1; p=reject\""], await Dig.ShortAsync(fixture.Meridian.DnsPort, "_dmarc." + zone, "TXT"));
+        Assert.Equal(["bounces.gateway.meridian.invalid."], await Dig.ShortAsync(fixture.Meridian.DnsPort, "bounce." + zone, "CNAME"));
+
+        // A second click finds everything in place and writes nothing (so the frame hears no second change).
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Publish email records" }).ClickAsync();
+        await Assertions.Expect(frame.Locator("#email-report")).ToContainTextAsync("nothing was written", new() { Timeout = Timeout });
+        Assert.Equal([spf], await Dig.ShortAsync(fixture.Meridian.DnsPort, zone, "TXT"));
+        await Assertions.Expect(frame.Locator("#email-history li")).ToHaveCountAsync(2, new() { Timeout = Timeout });
+
+        var changes = (await MessagesAsync(page)).Where(m => m.Type == "meridian:changed").Select(m => m.Change).ToList();
+        Assert.Equal(["domain.created", "zone.imported", "email.published"], changes);
+    }
+
     private sealed record FrameMessage(string Type, double Height, string? Change);
 
     private static async Task<List<FrameMessage>> MessagesAsync(IPage page)
