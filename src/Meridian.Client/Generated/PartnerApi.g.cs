@@ -347,7 +347,7 @@ public sealed record PartnerErrorBody
 }
 
 /// <summary>
-/// An API key without its secret; string? PartnerKey.Token only in the answer that issues it.
+/// An API key without its secret; the token only in the answer that issues it.
 /// </summary>
 public sealed record PartnerKey
 {

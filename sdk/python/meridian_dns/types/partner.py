@@ -233,7 +233,7 @@ class _PartnerKeyRequired(TypedDict):
 
 
 class PartnerKey(_PartnerKeyRequired, total=False):
-    """An API key without its secret; string? PartnerKey.Token only in the answer that issues it."""
+    """An API key without its secret; the token only in the answer that issues it."""
 
     last_used_at: Optional[str]
     revoked_at: Optional[str]

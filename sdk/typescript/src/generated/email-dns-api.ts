@@ -209,7 +209,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad Gateway */
+        /** @description The remote DNS provider refused or failed the call; nothing was changed. */
         BadGateway: {
             headers: {
                 [name: string]: unknown;
@@ -220,7 +220,7 @@ export interface components {
                  *       "Errors": [
                  *         {
                  *           "Code": 0,
-                 *           "Message": "internal server error"
+                 *           "Message": "The DNS provider refused the change: Authentication failed; nothing was changed."
                  *         }
                  *       ]
                  *     }
@@ -488,7 +488,10 @@ export interface operations {
     };
     EmailDnsDkim: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The domain whose keys to list. */
+                Domain: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -504,6 +507,7 @@ export interface operations {
                     "application/json": components["schemas"]["DkimResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -513,7 +517,10 @@ export interface operations {
     };
     EmailDnsHistory: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The domain whose history to list. */
+                Domain: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -529,6 +536,7 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -537,7 +545,10 @@ export interface operations {
     };
     EmailDnsProvider: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The domain, e.g. example.com (the parameter's name in any case). */
+                Domain: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -553,6 +564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProviderResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -368,7 +368,7 @@ export interface components {
             error?: string | null;
             errors?: string[];
         };
-        /** @description An API key without its secret; string? PartnerKey.Token only in the answer that issues it. */
+        /** @description An API key without its secret; the token only in the answer that issues it. */
         PartnerKey: {
             /** Format: date-time */
             created_at: string;

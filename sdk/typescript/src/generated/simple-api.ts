@@ -200,6 +200,27 @@ export interface components {
         };
     };
     responses: {
+        /** @description The remote DNS provider refused or failed the call; nothing was changed. */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "title": "The DNS provider refused the change: Authentication failed; nothing was changed."
+                 *         }
+                 *       ],
+                 *       "meta": {
+                 *         "status": 502
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SimpleErrorBody"];
+            };
+        };
         /** @description The request is malformed (not JSON, a field of the wrong type) or its values are invalid. */
         BadRequest: {
             headers: {
@@ -326,6 +347,29 @@ export interface components {
                 "application/json": components["schemas"]["SimpleErrorBody"];
             };
         };
+        /** @description The key's request budget is spent; retry after the seconds in Retry-After. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds until the exhausted window lets this key call again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "title": "Rate limit exceeded"
+                 *         }
+                 *       ],
+                 *       "meta": {
+                 *         "status": 429
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SimpleErrorBody"];
+            };
+        };
         /** @description No API key, an unknown or revoked key, or a key of the other environment. */
         Unauthorized: {
             headers: {
@@ -375,12 +419,18 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
     SimpleListRecords: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1 (default 1). */
+                "page[number]"?: number;
+                /** @description Records per page, 10-100 (default 30). */
+                "page[size]"?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -399,6 +449,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -429,7 +480,9 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     SimpleDeleteRecordByPath: {
@@ -457,7 +510,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     SimpleUpsertRecord: {
@@ -487,7 +542,9 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     SimpleGetRecord: {
@@ -513,6 +570,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -546,7 +604,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     SimpleDeleteRecord: {
@@ -572,7 +632,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     SimpleUpdateRecord: {
@@ -605,7 +667,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
         };
     };
     SimpleWhoAmI: {
@@ -628,6 +692,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -651,6 +716,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
