@@ -32,7 +32,7 @@ internal static class AdminTransferEndpoints
     {
         var (body, error) = await JsonBody.ReadAsync<CreateTsigKeyRequest>(http.Request, http.RequestAborted);
         if (error is not null) return error;
-        var result = await keys.CreateAsync(body!.Name ?? "", body.Algorithm, body.UpdateZones, body.UpdateNames, http.RequestAborted);
+        var result = await keys.CreateAsync(body!.Name ?? "", body.Algorithm, body.UpdateZones, body.UpdateNames, body.UpdateTypes, http.RequestAborted);
         return result.Succeeded
             ? TypedResults.Json(TsigKeyResponse.From(result.Value.Key, result.Value.Secret), JsonBody.Options, statusCode: StatusCodes.Status201Created)
             : ApiErrors.From(result.Error);
@@ -60,13 +60,16 @@ internal static class AdminTransferEndpoints
 }
 
 /// <summary>POST /api/admin/tsig-keys.</summary>
-public sealed record CreateTsigKeyRequest([property: Required] string? Name, string? Algorithm, List<string>? UpdateZones, List<string>? UpdateNames);
+public sealed record CreateTsigKeyRequest([property: Required] string? Name, string? Algorithm, List<string>? UpdateZones, List<string>? UpdateNames,
+    List<string>? UpdateTypes = null);
 
 /// <summary>A TSIG key; <see cref="Secret"/> only in the answer that makes it.</summary>
-public sealed record TsigKeyResponse(string Name, string Algorithm, IReadOnlyList<string> UpdateZones, IReadOnlyList<string> UpdateNames, DateTime CreatedAt,
+public sealed record TsigKeyResponse(string Name, string Algorithm, IReadOnlyList<string> UpdateZones, IReadOnlyList<string> UpdateNames,
+    IReadOnlyList<string> UpdateTypes, DateTime CreatedAt,
     string? Secret)
 {
-    public static TsigKeyResponse From(TsigKeyInfo key, string? secret) => new(key.Name, key.Algorithm, key.UpdateZones, key.UpdateNames, key.CreatedAt, secret);
+    public static TsigKeyResponse From(TsigKeyInfo key, string? secret) =>
+        new(key.Name, key.Algorithm, key.UpdateZones, key.UpdateNames, key.UpdateTypes, key.CreatedAt, secret);
 }
 
 /// <summary>PUT /api/admin/zones/{zone}/transfer: null (or absent) restores the global list.</summary>

@@ -23,5 +23,9 @@ public sealed class TsigKeyEntry
     /// <summary>Names (lowercase FQDNs, a leading <c>*.</c> for a subtree) within those zones the key may change; empty: any.</summary>
     public string[] UpdateNames { get; set; } = [];
 
+    /// <summary>Record types (mnemonics, "TXT") the key may add or delete; empty: any. A key limited to types cannot
+    /// delete every RRset at a name (class ANY, type ANY), which would reach other types.</summary>
+    public string[] UpdateTypes { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
 }

@@ -2,6 +2,7 @@ using Meridian.Platform.EmailDns;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Meridian.Platform.Storage;
 
@@ -13,6 +14,11 @@ public static class DatabaseDataProtection
     {
         services.AddDataProtection().SetApplicationName("meridian");
         services.AddOptions<KeyManagementOptions>().Configure<PlatformDatabase>((options, database) => options.XmlRepository = new DatabaseKeyRepository(database));
+        // Data Protection warms its key ring in a hosted service of its own, which can start before the platform has
+        // migrated the database that holds the keys ("no such table" on a first start). The ring is read on first
+        // use instead, by then always after the migrations.
+        var warmUp = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList();
+        foreach (var descriptor in warmUp) services.Remove(descriptor);
         return services;
     }
 }

@@ -190,6 +190,7 @@ public abstract class MeridianDbContext(DbContextOptions options) : DbContext(op
             key.Property(k => k.Secret).HasMaxLength(256);
             key.Property(k => k.UpdateZones).HasConversion(listConverter, listComparer);
             key.Property(k => k.UpdateNames).HasConversion(listConverter, listComparer);
+            key.Property(k => k.UpdateTypes).HasConversion(listConverter, listComparer);
             key.HasIndex(k => k.Name).IsUnique();
         });
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Meridian.Dns.Records;
 using Meridian.Dns.Server.Tsig;
 using Meridian.Platform.Model;
 using Meridian.Platform.Services;
@@ -25,7 +26,7 @@ public sealed class TsigKeyService
     }
 
     public async Task<ServiceResult<CreatedTsigKey>> CreateAsync(string name, string? algorithm, IReadOnlyList<string>? updateZones,
-        IReadOnlyList<string>? updateNames, CancellationToken cancellationToken = default)
+        IReadOnlyList<string>? updateNames, IReadOnlyList<string>? updateTypes = null, CancellationToken cancellationToken = default)
     {
         var problems = new List<Problem>();
         if (!TransferTargets.TryNormalizeName(name ?? "", out var keyName)) problems.Add(new Problem("name", "invalid", "name must be a DNS name (e.g. ns2-transfer)"));
@@ -41,13 +42,16 @@ public sealed class TsigKeyService
             if (!zones.Any(zone => bare == zone || bare.EndsWith("." + zone, StringComparison.Ordinal)))
                 problems.Add(new Problem("update_names", "invalid", $"{updateName} is in none of the update zones"));
         }
+        var types = NormalizeTypes(updateTypes, problems);
+        if (types.Length > 0 && zones.Length == 0)
+            problems.Add(new Problem("update_types", "invalid", "update types need the zones they are in (update_zones)"));
         if (problems.Count > 0) return ServiceError.Invalid(problems);
 
         var secret = RandomNumberGenerator.GetBytes(TsigAlgorithms.SecretLength(parsedAlgorithm));
         var entry = new TsigKeyEntry
         {
             Id = Guid.NewGuid(), Name = keyName, Algorithm = TsigAlgorithms.Name(parsedAlgorithm), Secret = _secrets.Protect(secret),
-            UpdateZones = zones, UpdateNames = names, CreatedAt = _clock.GetUtcNow().UtcDateTime,
+            UpdateZones = zones, UpdateNames = names, UpdateTypes = types, CreatedAt = _clock.GetUtcNow().UtcDateTime,
         };
         await using var db = _database.CreateContext();
         if (await db.TsigKeys.AnyAsync(k => k.Name == keyName, cancellationToken)) return ServiceError.Conflict($"a TSIG key named {keyName} exists");
@@ -96,11 +100,33 @@ public sealed class TsigKeyService
         return [.. result.Distinct()];
     }
 
-    private static TsigKeyInfo Describe(TsigKeyEntry entry) => new(entry.Name, entry.Algorithm, entry.UpdateZones, entry.UpdateNames, entry.CreatedAt);
+    private static TsigKeyInfo Describe(TsigKeyEntry entry) =>
+        new(entry.Name, entry.Algorithm, entry.UpdateZones, entry.UpdateNames, entry.CreatedAt) { UpdateTypes = entry.UpdateTypes };
+
+    /// <summary>Type mnemonics in canonical form ("txt" → "TXT"); ANY and the transfer/meta types are no record's type.</summary>
+    private static string[] NormalizeTypes(IReadOnlyList<string>? types, List<Problem> problems)
+    {
+        var normalized = new List<string>();
+        foreach (string text in types ?? [])
+        {
+            if (!DnsTypeNames.TryParse(text.Trim(), out var type) || type is DnsType.ANY or DnsType.AXFR or DnsType.IXFR or DnsType.OPT or DnsType.TSIG)
+            {
+                problems.Add(new Problem("update_types", "invalid", $"{text} is not a record type a key can be limited to (e.g. TXT)"));
+                continue;
+            }
+            string name = DnsTypeNames.ToName(type);
+            if (!normalized.Contains(name)) normalized.Add(name);
+        }
+        return [.. normalized];
+    }
 }
 
 /// <summary>A TSIG key as listed: never its secret.</summary>
-public sealed record TsigKeyInfo(string Name, string Algorithm, IReadOnlyList<string> UpdateZones, IReadOnlyList<string> UpdateNames, DateTime CreatedAt);
+public sealed record TsigKeyInfo(string Name, string Algorithm, IReadOnlyList<string> UpdateZones, IReadOnlyList<string> UpdateNames, DateTime CreatedAt)
+{
+    /// <summary>The record types the key may change by UPDATE; empty: any.</summary>
+    public IReadOnlyList<string> UpdateTypes { get; init; } = [];
+}
 
 /// <summary>A key just made, with its secret (base64), shown this once.</summary>
 public sealed record CreatedTsigKey(TsigKeyInfo Key, string Secret);

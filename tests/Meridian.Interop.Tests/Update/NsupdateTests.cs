@@ -132,7 +132,7 @@ public sealed class NsupdateTests(UpdatePrimaryFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_key_scoped_to_a_name_changes_only_that_name()
+    public async Task A_key_scoped_to_a_name_and_type_changes_only_those()
     {
         const string zone = "scoped.update.test.";
         string domain = await ImportAsync(zone);
@@ -147,6 +147,10 @@ public sealed class NsupdateTests(UpdatePrimaryFixture fixture) : IClassFixture<
         AssertFailed(Nsupdate.Send(Primary.Dns, zone, key, overTcp: false, "update add www.scoped.update.test. 60 A 192.0.2.9"), "REFUSED");
         AssertFailed(Nsupdate.Send(Primary.Dns, zone, key, overTcp: false, "update delete _acme-challenge.scoped.update.test. TXT",
             "update delete www.scoped.update.test. A"), "REFUSED");
+        // The right name, another type; and a delete of the whole name, which would reach every type there.
+        AssertFailed(Nsupdate.Send(Primary.Dns, zone, key, overTcp: false, "update add _acme-challenge.scoped.update.test. 60 HINFO \"cpu\" \"os\""), "REFUSED");
+        AssertFailed(Nsupdate.Send(Primary.Dns, zone, key, overTcp: false, "update delete _acme-challenge.scoped.update.test."), "REFUSED");
+        Assert.Equal(["\"token-1\""], Answers("_acme-challenge." + zone, "TXT"));
         Assert.Equal(serial, SerialOf(zone));
         Assert.Equal(["192.0.2.10"], Answers("www." + zone, "A"));
 

@@ -24,8 +24,10 @@ public sealed class UpdatePrimaryFixture : IAsyncLifetime
         Primary = await MeridianPrimary.StartAsync([], [
             ["--name", UpdateKey, .. Zones.SelectMany(z => new[] { "--update-zone", z })],
             ["--name", OtherZoneKey, "--update-zone", "elsewhere.update.test."],
-            ["--name", AcmeKey, "--algorithm", "hmac-sha512", "--update-zone", "scoped.update.test.", "--update-name", "_acme-challenge.scoped.update.test."],
-            ["--name", CertbotKey, "--algorithm", "hmac-sha512", "--update-zone", "acme.update.test.", "--update-name", "_acme-challenge.www.acme.update.test."],
+            ["--name", AcmeKey, "--algorithm", "hmac-sha512", "--update-zone", "scoped.update.test.", "--update-name", "_acme-challenge.scoped.update.test.",
+             "--update-type", "TXT"],
+            ["--name", CertbotKey, "--algorithm", "hmac-sha512", "--update-zone", "acme.update.test.", "--update-name", "_acme-challenge.www.acme.update.test.",
+             "--update-type", "TXT"],
         ]);
     }
 

@@ -18,15 +18,17 @@ public sealed class TsigCommandTests : IDisposable
         Assert.Contains("ns2-transfer. (hmac-sha256)", output, StringComparison.Ordinal);
 
         (code, output, _) = await RunAsync("tsig", "create", "--name", "acme", "--algorithm", "hmac-sha512",
-            "--update-zone", "example.com", "--update-name", "_acme-challenge.example.com");
+            "--update-zone", "example.com", "--update-name", "_acme-challenge.example.com", "--update-type", "txt");
         Assert.Equal(0, code);
         Assert.Equal(64, Convert.FromBase64String(LastLine(output)).Length);
+        Assert.Contains("(types TXT)", output, StringComparison.Ordinal);
 
         (code, output, _) = await RunAsync("tsig", "list");
         Assert.Equal(0, code);
         var rows = output.Trim().Split('\n').Skip(1).Select(l => l.Split('\t')).ToList();
         Assert.Equal(["acme.", "ns2-transfer."], rows.Select(r => r[0]));
-        Assert.Equal(["hmac-sha512", "example.com.", "_acme-challenge.example.com."], rows[0][1..4]);
+        Assert.Equal(["hmac-sha512", "example.com.", "_acme-challenge.example.com.", "TXT"], rows[0][1..5]);
+        Assert.Equal("-", rows[1][4]);
         Assert.DoesNotContain(Convert.ToBase64String(secret), output, StringComparison.Ordinal);
 
         (code, output, _) = await RunAsync("tsig", "delete", "--name", "ns2-transfer.");
@@ -43,6 +45,9 @@ public sealed class TsigCommandTests : IDisposable
     [InlineData("--name", "bad..name")]
     [InlineData("--name", "acme", "--update-name", "_acme-challenge.example.com")]
     [InlineData("--name", "acme", "--update-zone", "example.com", "--update-name", "www.example.org")]
+    [InlineData("--name", "acme", "--update-type", "TXT")]
+    [InlineData("--name", "acme", "--update-zone", "example.com", "--update-type", "NOTATYPE")]
+    [InlineData("--name", "acme", "--update-zone", "example.com", "--update-type", "ANY")]
     public async Task Bad_input_is_refused_and_nothing_is_stored(params string[] flags)
     {
         var (code, _, error) = await RunAsync(["tsig", "create", .. flags]);

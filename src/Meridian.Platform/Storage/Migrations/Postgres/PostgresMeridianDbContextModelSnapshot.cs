@@ -814,6 +814,11 @@ namespace Meridian.Platform.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("update_names");
 
+                    b.Property<string>("UpdateTypes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("update_types");
+
                     b.Property<string>("UpdateZones")
                         .IsRequired()
                         .HasColumnType("text")

@@ -803,6 +803,11 @@ namespace Meridian.Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("update_names");
 
+                    b.Property<string>("UpdateTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("update_types");
+
                     b.Property<string>("UpdateZones")
                         .IsRequired()
                         .HasColumnType("TEXT")
