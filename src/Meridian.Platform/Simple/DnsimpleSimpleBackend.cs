@@ -16,9 +16,8 @@ namespace Meridian.Platform.Simple;
 /// If storing fails after DNSimple accepted the change, the change is undone there. Changes to one domain are made one
 /// at a time in this process. As on the <c>meridian</c> backend, a name holding records made another way (at DNSimple,
 /// outside this API) is refused rather than added to.</summary>
-public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
+public sealed partial class DnsimpleSimpleBackend : StoredSimpleBackend
 {
-    private readonly PlatformDatabase _database;
     private readonly Func<DnsimpleClient> _clients;
     private readonly string _token;
     private readonly long _account;
@@ -29,9 +28,8 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     internal DnsimpleSimpleBackend(PlatformDatabase database, Func<DnsimpleClient> clients, string token, long account, int ttl, TimeProvider clock,
-        ILogger<DnsimpleSimpleBackend> logger)
+        ILogger<DnsimpleSimpleBackend> logger) : base(database)
     {
-        _database = database;
         _clients = clients;
         _token = token;
         _account = account;
@@ -40,57 +38,13 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
         _logger = logger;
     }
 
-    public async Task<ServiceResult<SimpleRecord>> GetAsync(SimpleCaller caller, long id, CancellationToken cancellationToken)
-    {
-        await using var db = _database.CreateContext();
-        var row = await Visible(db, caller).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return row is null ? ServiceError.RecordNotFound : row;
-    }
-
-    public async Task<SimplePage> ListAsync(SimpleCaller caller, int number, int size, CancellationToken cancellationToken)
-    {
-        await using var db = _database.CreateContext();
-        var rows = await Visible(db, caller).OrderByDescending(s => s.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new SimplePage(rows, number, size);
-    }
-
-    public Task<ServiceResult<SimpleRecord>> CreateAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken) =>
-        SetAsync(caller, request, createOnly: true, cancellationToken);
-
-    public Task<ServiceResult<SimpleRecord>> UpsertAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken) =>
-        SetAsync(caller, request, createOnly: false, cancellationToken);
-
-    public async Task<ServiceResult<SimpleRecord>> RetargetAsync(SimpleCaller caller, long id, string? to, CancellationToken cancellationToken)
-    {
-        var found = await GetAsync(caller, id, cancellationToken);
-        if (!found.Succeeded) return found.Error;
-        var row = found.Value;
-        return await SetAsync(caller, new SimpleRecordRequest(row.DomainType, row.Domain, row.Subdomain, to), createOnly: false, cancellationToken);
-    }
-
-    public async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, long id, CancellationToken cancellationToken)
-    {
-        var found = await GetAsync(caller, id, cancellationToken);
-        if (!found.Succeeded) return found.Error;
-        var row = found.Value;
-        // The blacklist and the caller's domains apply to deletes too.
-        if (!SimpleRecordRules.TryCheckKey(caller, row.DomainType, row.Domain, row.Subdomain, out var key, out var error)) return error!;
-        return await DeleteAsync(key, cancellationToken);
-    }
-
-    public async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken)
-    {
-        if (!SimpleRecordRules.TryCheckKey(caller, request.DomainType, request.Domain, request.Subdomain, out var key, out var error)) return error!;
-        return await DeleteAsync(key, cancellationToken);
-    }
-
-    private async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleRecordKey key, CancellationToken cancellationToken)
+    protected override async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, SimpleRecordKey key, CancellationToken cancellationToken)
     {
         var gate = Gate(key.Domain);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var db = _database.CreateContext();
+            await using var db = Database.CreateContext();
             var row = await db.SimpleRecords.SingleOrDefaultAsync(s => s.Backend == SimpleApiBackends.DNSimple && s.DomainType == key.DomainType &&
                                                                        s.Domain == key.Domain && s.Subdomain == key.Subdomain, cancellationToken);
             if (row is null) return ServiceError.RecordNotFound;
@@ -118,14 +72,15 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
         }
     }
 
-    private async Task<ServiceResult<SimpleRecord>> SetAsync(SimpleCaller caller, SimpleRecordRequest request, bool createOnly, CancellationToken cancellationToken)
+    protected override async Task<ServiceResult<SimpleRecord>> SetAsync(SimpleCaller caller, SimpleRecordRequest request, bool createOnly,
+        CancellationToken cancellationToken)
     {
         if (!SimpleRecordRules.TryCheck(caller, request, out var key, out string to, out var error)) return error!;
         var gate = Gate(key.Domain);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var db = _database.CreateContext();
+            await using var db = Database.CreateContext();
             var rows = await db.SimpleRecords
                 .Where(s => s.Backend == SimpleApiBackends.DNSimple && s.Domain == key.Domain && s.Subdomain == key.Subdomain)
                 .ToListAsync(cancellationToken);
@@ -179,7 +134,7 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
             // Not stored here, so not kept there either.
             await UndoAsync(key, () => Client.DeleteRecordAsync(_token, _account, key.Domain, created.Id!, CancellationToken.None));
             // Another node stored the same key at the same moment (the unique domain key): the caller's answer is the usual one.
-            await using var check = _database.CreateContext();
+            await using var check = Database.CreateContext();
             if (await check.SimpleRecords.AnyAsync(s => s.Backend == SimpleApiBackends.DNSimple && s.DomainType == key.DomainType &&
                                                         s.Domain == key.Domain && s.Subdomain == key.Subdomain, cancellationToken))
                 return ServiceError.Conflict("Record already exists");
@@ -237,7 +192,7 @@ public sealed partial class DnsimpleSimpleBackend : ISimpleApiBackend
     private SemaphoreSlim Gate(string domain) => _gates.GetOrAdd(domain, static _ => new SemaphoreSlim(1, 1));
 
     /// <summary>The caller's rows on this backend.</summary>
-    private static IQueryable<SimpleRecord> Visible(MeridianDbContext db, SimpleCaller caller)
+    protected override IQueryable<SimpleRecord> Visible(MeridianDbContext db, SimpleCaller caller)
     {
         var domains = caller.Domains.ToList();
         return db.SimpleRecords.AsNoTracking().Where(s => s.Backend == SimpleApiBackends.DNSimple && domains.Contains(s.Domain));

@@ -14,68 +14,22 @@ namespace Meridian.Platform.Simple;
 /// locked, the record and its <see cref="SimpleRecord"/> row written in one transaction, the serial raised, the change
 /// journalled as <c>simple:USER</c>, DNS answering it before the call returns. Only names the Simple API created are
 /// visible or changed through it: a name that holds records made another way is refused.</summary>
-public sealed class MeridianSimpleBackend : ISimpleApiBackend
+public sealed class MeridianSimpleBackend : StoredSimpleBackend
 {
-    private readonly PlatformDatabase _database;
     private readonly ZoneWriter _writer;
     private readonly string _account;
     private readonly int _ttl;
     // Resolved once; a box so that threads see the whole Guid or nothing (a Guid? can tear).
     private volatile StrongBox<Guid>? _accountId;
 
-    internal MeridianSimpleBackend(PlatformDatabase database, ZoneWriter writer, string account, int ttl)
+    internal MeridianSimpleBackend(PlatformDatabase database, ZoneWriter writer, string account, int ttl) : base(database)
     {
-        _database = database;
         _writer = writer;
         _account = account;
         _ttl = ttl;
     }
 
-    public async Task<ServiceResult<SimpleRecord>> GetAsync(SimpleCaller caller, long id, CancellationToken cancellationToken)
-    {
-        await using var db = _database.CreateContext();
-        var row = await Visible(db, caller).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return row is null ? ServiceError.RecordNotFound : row;
-    }
-
-    public async Task<SimplePage> ListAsync(SimpleCaller caller, int number, int size, CancellationToken cancellationToken)
-    {
-        await using var db = _database.CreateContext();
-        var rows = await Visible(db, caller).OrderByDescending(s => s.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new SimplePage(rows, number, size);
-    }
-
-    public Task<ServiceResult<SimpleRecord>> CreateAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken) =>
-        SetAsync(caller, request, createOnly: true, cancellationToken);
-
-    public Task<ServiceResult<SimpleRecord>> UpsertAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken) =>
-        SetAsync(caller, request, createOnly: false, cancellationToken);
-
-    public async Task<ServiceResult<SimpleRecord>> RetargetAsync(SimpleCaller caller, long id, string? to, CancellationToken cancellationToken)
-    {
-        var found = await GetAsync(caller, id, cancellationToken);
-        if (!found.Succeeded) return found.Error;
-        var row = found.Value;
-        return await SetAsync(caller, new SimpleRecordRequest(row.DomainType, row.Domain, row.Subdomain, to), createOnly: false, cancellationToken);
-    }
-
-    public async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, long id, CancellationToken cancellationToken)
-    {
-        var found = await GetAsync(caller, id, cancellationToken);
-        if (!found.Succeeded) return found.Error;
-        var row = found.Value;
-        // The blacklist and the caller's domains apply to deletes too.
-        if (!SimpleRecordRules.TryCheckKey(caller, row.DomainType, row.Domain, row.Subdomain, out var key, out var error)) return error!;
-        return await DeleteAsync(caller, key, cancellationToken);
-    }
-
-    public async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, SimpleRecordRequest request, CancellationToken cancellationToken)
-    {
-        if (!SimpleRecordRules.TryCheckKey(caller, request.DomainType, request.Domain, request.Subdomain, out var key, out var error)) return error!;
-        return await DeleteAsync(caller, key, cancellationToken);
-    }
-
-    private async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, SimpleRecordKey key, CancellationToken cancellationToken)
+    protected override async Task<ServiceResult<SimpleRecord>> DeleteAsync(SimpleCaller caller, SimpleRecordKey key, CancellationToken cancellationToken)
     {
         var target = await ZoneOfAsync(caller, key.Domain, cancellationToken);
         if (!target.Succeeded) return target.Error;
@@ -94,7 +48,8 @@ public sealed class MeridianSimpleBackend : ISimpleApiBackend
         return row;
     }
 
-    private async Task<ServiceResult<SimpleRecord>> SetAsync(SimpleCaller caller, SimpleRecordRequest request, bool createOnly, CancellationToken cancellationToken)
+    protected override async Task<ServiceResult<SimpleRecord>> SetAsync(SimpleCaller caller, SimpleRecordRequest request, bool createOnly,
+        CancellationToken cancellationToken)
     {
         if (!SimpleRecordRules.TryCheck(caller, request, out var key, out string to, out var error)) return error!;
         var target = await ZoneOfAsync(caller, key.Domain, cancellationToken);
@@ -159,7 +114,7 @@ public sealed class MeridianSimpleBackend : ISimpleApiBackend
                                                            s.Domain == key.Domain && s.Subdomain == key.Subdomain, cancellationToken);
 
     /// <summary>The caller's rows whose records still exist.</summary>
-    private static IQueryable<SimpleRecord> Visible(MeridianDbContext db, SimpleCaller caller)
+    protected override IQueryable<SimpleRecord> Visible(MeridianDbContext db, SimpleCaller caller)
     {
         var domains = caller.Domains.ToList();
         return db.SimpleRecords.AsNoTracking()
@@ -169,7 +124,7 @@ public sealed class MeridianSimpleBackend : ISimpleApiBackend
     /// <summary>The account's production zone of <paramref name="domain"/>, and the actor that writes it as the caller.</summary>
     private async Task<ServiceResult<(Actor Actor, Guid ZoneId)>> ZoneOfAsync(SimpleCaller caller, string domain, CancellationToken cancellationToken)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Guid accountId;
         if (_accountId is { } known) accountId = known.Value;
         else
