@@ -71,7 +71,8 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<IOptions<FollowingOptions>>(), sp.GetRequiredService<ILogger<ChangeFollower>>()));
         services.AddSingleton<ChangeNotifications>();
         services.AddSingleton(sp => new PlatformStartup(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
-            sp.GetRequiredService<ChangeFollower>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Transfer.TsigSecretProtection>()));
+            sp.GetRequiredService<ChangeFollower>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Transfer.TsigSecretProtection>(),
+            sp.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
         return services;
     }
 

@@ -247,16 +247,26 @@ public sealed partial class EmailDnsService
     private async Task<string> DkimPublicKeyAsync(Actor actor, string domain, string selector, CancellationToken cancellationToken)
     {
         var environment = actor.Environment;
+        await using (var read = _database.CreateContext())
+        {
+            string? existing = await read.DkimKeys.AsNoTracking()
+                .Where(k => k.AccountId == actor.AccountId && k.Environment == environment && k.Domain == domain && k.Selector == selector)
+                .Select(k => k.PublicKey).SingleOrDefaultAsync(cancellationToken);
+            if (existing is not null) return existing;
+        }
+        // Made and encrypted before the write transaction: encrypting can store a new Data Protection key, which takes
+        // the database's writer itself (on SQLite, the one this transaction would be holding).
+        var (publicKey, privateKey) = DkimKeys.Create();
+        string protectedPrivateKey = _dkim.Protect(privateKey);
         await using var transaction = await WriteTransaction.BeginAsync(_database, cancellationToken);
         var db = transaction.Db;
         var key = await db.DkimKeys.AsNoTracking().SingleOrDefaultAsync(
             k => k.AccountId == actor.AccountId && k.Environment == environment && k.Domain == domain && k.Selector == selector, cancellationToken);
-        if (key is not null) return key.PublicKey;
-        var (publicKey, privateKey) = DkimKeys.Create();
+        if (key is not null) return key.PublicKey; // made by a concurrent call meanwhile
         db.DkimKeys.Add(new DkimKey
         {
             Id = Guid.CreateVersion7(), AccountId = actor.AccountId, Environment = environment, Domain = domain, Selector = selector,
-            PublicKey = publicKey, ProtectedPrivateKey = _dkim.Protect(privateKey), CreatedAt = _clock.GetUtcNow().UtcDateTime,
+            PublicKey = publicKey, ProtectedPrivateKey = protectedPrivateKey, CreatedAt = _clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

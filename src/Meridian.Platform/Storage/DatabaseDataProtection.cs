@@ -15,8 +15,8 @@ public static class DatabaseDataProtection
         services.AddDataProtection().SetApplicationName("meridian");
         services.AddOptions<KeyManagementOptions>().Configure<PlatformDatabase>((options, database) => options.XmlRepository = new DatabaseKeyRepository(database));
         // Data Protection warms its key ring in a hosted service of its own, which can start before the platform has
-        // migrated the database that holds the keys ("no such table" on a first start). The ring is read on first
-        // use instead, by then always after the migrations.
+        // migrated the database that holds the keys ("no such table" on a first start). PlatformStartup reads it
+        // instead, right after the migrations.
         var warmUp = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList();
         foreach (var descriptor in warmUp) services.Remove(descriptor);
         return services;
