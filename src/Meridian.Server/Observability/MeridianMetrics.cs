@@ -25,7 +25,10 @@ internal static class MeridianMetrics
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MetricsOptions>>(new SectionValidator<MetricsOptions>(MetricsOptions.Section));
         services.AddTransient<IStartupFilter, SurfaceMetricsTags>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter(exporter =>
+            // The exporter would answer every scrape within 300 ms of the last with that scrape's text: counters that
+            // did not move although traffic came. Rendering is cheap, and Prometheus scrapes seconds apart.
+            exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 
