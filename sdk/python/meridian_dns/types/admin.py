@@ -71,6 +71,7 @@ class CreateTsigKeyRequest(_CreateTsigKeyRequestRequired, total=False):
     algorithm: Optional[str]
     update_zones: Optional[List[str]]
     update_names: Optional[List[str]]
+    update_types: Optional[List[str]]
 
 
 class ErrorBody(TypedDict):
@@ -114,6 +115,7 @@ class _TsigKeyResponseRequired(TypedDict):
     algorithm: str
     update_zones: List[str]
     update_names: List[str]
+    update_types: List[str]
     created_at: str
 
 
