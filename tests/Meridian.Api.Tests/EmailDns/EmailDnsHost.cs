@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Meridian.Api.Tests.EmailDns.StandIns;
 using Meridian.Api.Tests.Support;
 using Meridian.Platform.Auth;
@@ -33,7 +31,7 @@ public class EmailDnsHost : SqliteApiHost
     protected override async Task<IReadOnlyDictionary<string, string>> CreateStorageAsync()
     {
         await Task.WhenAll(Cloudflare.StartAsync(), GoDaddy.StartAsync(), Namecheap.StartAsync(), Dnsimple.StartAsync());
-        ResolverPort = FreePort();
+        ResolverPort = LoopbackPorts.UdpAndTcp();
         var settings = new Dictionary<string, string>(await base.CreateStorageAsync())
         {
             ["Providers:Cloudflare:BaseUrl"] = Cloudflare.BaseUrl,
@@ -75,26 +73,6 @@ public class EmailDnsHost : SqliteApiHost
         var key = await Service<ApiKeyService>().IssueAsync(client.AccountId, "mail", ApiEnvironment.Production, scopes.Length == 0 ? [Scopes.EmailDns] : scopes);
         Assert.True(key.Succeeded, key.ToString());
         return new EmailDnsCaller(client.AccountId, key.Value.Token, Anonymous("Bearer " + key.Value.Token), client.Api, Anonymous());
-    }
-
-    // A port free for both UDP and TCP on loopback right now; the DNS server binds it moments later.
-    private static int FreePort()
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            int port = ((IPEndPoint)udp.Client.LocalEndPoint!).Port;
-            try
-            {
-                var tcp = new TcpListener(IPAddress.Loopback, port);
-                tcp.Start();
-                tcp.Stop();
-                return port;
-            }
-            catch (SocketException) when (attempt < 20)
-            {
-            }
-        }
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Meridian.Api.Tests.Support;
 
@@ -65,7 +64,7 @@ public sealed partial class FleetNode : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        int port = FreeTcpPort();
+        int port = LoopbackPorts.Tcp();
         var info = new ProcessStartInfo(ExternalTool.Find("dotnet") ?? "dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -146,13 +145,6 @@ public sealed partial class FleetNode : IAsyncDisposable
         Kill();
         if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
         return ValueTask.CompletedTask;
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"DNS listening on (\S+) \(UDP and TCP\)")]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Meridian.Api.Tests.EmailDns.StandIns;
 using Meridian.Api.Tests.Support;
@@ -18,7 +17,7 @@ public sealed class SimpleApiProcessTests
     [InlineData("dnsimple")]
     public async Task Spec_examples_run_with_curl_on_both_mounts_and_a_jq_script_works_unchanged(string backend)
     {
-        int port = FreeTcpPort();
+        int port = LoopbackPorts.Tcp();
         await using var dnsimple = new DnsimpleStandIn();
         string[] settings = [.. Settings(Secret), $"SimpleApi:Listen=127.0.0.1:{port}"];
         Dictionary<string, string> environment = [];
@@ -138,7 +137,7 @@ public sealed class SimpleApiProcessTests
         try
         {
             var (exit, output) = await ExternalTool.RunAsync("dotnet",
-                [Executable, "serve", "--data", directory, "--http", $"127.0.0.1:{FreeTcpPort()}", "--dns", "127.0.0.1:0",
+                [Executable, "serve", "--data", directory, "--http", $"127.0.0.1:{LoopbackPorts.Tcp()}", "--dns", "127.0.0.1:0",
                     .. Settings(Secret).Select(s => "--" + s), "--SimpleApi:Backend=dnsimple", "--SimpleApi:DNSimple:Account=acme"],
                 new Dictionary<string, string> { ["MERIDIAN__Dns__SandboxListen__0"] = "127.0.0.1:0", ["Logging__LogLevel__Default"] = "Warning" },
                 TimeSpan.FromSeconds(120));
@@ -204,12 +203,5 @@ public sealed class SimpleApiProcessTests
         var json = JsonDocument.Parse(string.Join('\n', parts[..^1])).RootElement.Clone();
         Assert.Equal(200, json.GetProperty("meta").GetProperty("status").GetInt32());
         return json;
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

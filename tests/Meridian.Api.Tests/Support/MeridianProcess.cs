@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
@@ -59,7 +58,7 @@ public sealed partial class MeridianProcess : IAsyncDisposable
         string? executable = null, string? existingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         string directory = existingDirectory ?? Path.Combine(Path.GetTempPath(), "meridian-api-child-" + Guid.NewGuid().ToString("N")[..12]);
-        int port = FreeTcpPort();
+        int port = LoopbackPorts.Tcp();
         string dotnet = ExternalTool.Find("dotnet") ?? "dotnet";
         var info = new ProcessStartInfo(descriptorLimit is null ? dotnet : ExternalTool.Find("prlimit") ?? "prlimit")
         {
@@ -190,13 +189,6 @@ public sealed partial class MeridianProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         throw new TimeoutException("meridian serve did not become ready in 90 s");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The host's start-up line "DNS listening on 127.0.0.1:PORT (UDP and TCP)".</summary>
