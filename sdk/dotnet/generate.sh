@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-dotnet build src/Meridian.Client.Generator/Meridian.Client.Generator.csproj -c Release -nologo -v quiet >&2
+dotnet build sdk/dotnet/Meridian.Client.Generator/Meridian.Client.Generator.csproj -c Release -nologo -v quiet >&2
 generator=(dotnet artifacts/bin/Meridian.Client.Generator/release/meridian-client-generator.dll --out src/Meridian.Client/Generated)
 
 if [ $# -ge 1 ]; then
