@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Meridian.Api.Idempotency;
 
 /// <summary>Honours <c>Idempotency-Key</c> on POST and PATCH to an <see cref="IdempotentEndpoint"/> called with an API
-/// key (or as a Simple API user, <see cref="IdempotencyCallerFeature"/>): the first request with a key runs and its answer (status, content type, body) is stored; a retry with the
+/// key (or as a Simple API user, <see cref="KeylessCallerFeature"/>): the first request with a key runs and its answer (status, content type, body) is stored; a retry with the
 /// same key and the same method, path and body within 24 hours gets that answer again, marked
 /// <c>Idempotent-Replayed: true</c>, and changes nothing. The same key with another request is 422, a duplicate
 /// that arrives while the first is still running 409, a key over 255 characters 400. Only 2xx and 4xx answers
@@ -41,9 +41,9 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, Idempo
     }
 
     /// <summary>Whose keys these are: the API key's id, or the caller a key-less scheme named
-    /// (<see cref="IdempotencyCallerFeature"/>); none for a browser session.</summary>
+    /// (<see cref="KeylessCallerFeature"/>); none for a browser session.</summary>
     private static Guid? CallerOf(HttpContext context) =>
-        context.TryGetActor(out var actor) && actor.ApiKeyId is { } apiKeyId ? apiKeyId : context.Features.Get<IdempotencyCallerFeature>()?.Caller;
+        context.TryGetActor(out var actor) && actor.ApiKeyId is { } apiKeyId ? apiKeyId : context.Features.Get<KeylessCallerFeature>()?.Caller;
 
     private async Task RunOnceAsync(HttpContext context, Guid apiKeyId, string key)
     {

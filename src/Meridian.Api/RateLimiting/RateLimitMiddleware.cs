@@ -16,7 +16,7 @@ internal sealed partial class RateLimitMiddleware(RequestDelegate next, CallerRa
     public Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedEndpoint>() is null) return next(context);
-        if (context.Features.Get<RateLimitPartitionFeature>() is { } partition) return LimitAsync(context, partition.Caller);
+        if (context.Features.Get<KeylessCallerFeature>() is { } partition) return LimitAsync(context, partition.Caller);
         if (!context.TryGetActor(out var actor)) return next(context);
         // A key's requests are counted on the key, a browser session's on the session (it has no key).
         return LimitAsync(context, actor.ApiKeyId ?? actor.SessionId ?? actor.AccountId);

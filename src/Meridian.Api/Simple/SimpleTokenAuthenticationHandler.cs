@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Meridian.Api.Auth;
-using Meridian.Api.Idempotency;
-using Meridian.Api.RateLimiting;
 using Meridian.Api.Surfaces;
 using Meridian.Platform.Simple;
 using Microsoft.AspNetCore.Authentication;
@@ -28,10 +26,9 @@ public sealed class SimpleTokenAuthenticationHandler(
         string? token = ApiKeyAuthenticationHandler.TokenFrom(header);
         if (token is null || directory.Authenticate(token) is not { } caller) return Task.FromResult(Fail(AuthFailure.Invalid));
         Context.Features.Set(new SimpleCallerFeature(caller));
-        // The user is the caller whose requests are counted and whose Idempotency-Keys are kept (there is no API key).
+        // The user stands where an API key would: its requests are counted, and its Idempotency-Keys kept, under this id.
         var callerId = directory.CallerId(caller.User);
-        Context.Features.Set(new RateLimitPartitionFeature(callerId));
-        Context.Features.Set(new IdempotencyCallerFeature(callerId));
+        Context.Features.Set(new KeylessCallerFeature(callerId));
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UserClaim, caller.User)], SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
