@@ -17,7 +17,7 @@ public abstract class ApiKeyCacheTests(ITestStorage storage) : PlatformTestBase(
         services.Configure<ApiKeyCacheOptions>(o => o.RevalidateAfter = Bound);
 
     /// <summary>Another process on the same database, with a clock of its own.</summary>
-    private ServiceProvider OtherProcess() => BuildServices(StorageOptions, new RecordingZonePublisher(), new ManualClock(DateTimeOffset.UtcNow));
+    private ServiceProvider OtherProcess() => NewNode(new ManualClock(DateTimeOffset.UtcNow)).Services;
 
     private async Task<(Account Account, IssuedApiKey Issued)> AccountWithKeyAsync()
     {

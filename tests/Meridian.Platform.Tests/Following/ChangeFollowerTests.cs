@@ -12,25 +12,15 @@ namespace Meridian.Platform.Tests.Following;
 /// feed, patched name by name, in commit order, never going back to an older serial; revoked keys are forgotten.</summary>
 public abstract class ChangeFollowerTests(ITestStorage storage) : PlatformTestBase(storage)
 {
-    private readonly List<ServiceProvider> _nodes = [];
-
     protected override void Configure(IServiceCollection services) =>
         services.Configure<ApiKeyCacheOptions>(o => o.RevalidateAfter = TimeSpan.FromHours(1));
 
-    public override async Task DisposeAsync()
+    /// <summary>Another serving node on the same database, with its own DNS engine, started as `serve` starts it.</summary>
+    private async Task<(ServiceProvider Services, ServedZones Served)> StartNodeAsync()
     {
-        foreach (var node in _nodes) await node.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
-    /// <summary>Another serving node on the same database, with its own publisher, started as `serve` starts it.</summary>
-    private async Task<(ServiceProvider Services, RecordingZonePublisher Publisher)> StartNodeAsync()
-    {
-        var publisher = new RecordingZonePublisher();
-        var services = BuildServices(StorageOptions, publisher, Clock, Configure);
-        _nodes.Add(services);
-        await services.GetRequiredService<PlatformStartup>().StartAsync();
-        return (services, publisher);
+        var node = NewNode(Clock);
+        await node.Services.GetRequiredService<PlatformStartup>().StartAsync();
+        return node;
     }
 
     private ChangeFollower FollowerOf(IServiceProvider services) => services.GetRequiredService<ChangeFollower>();
@@ -38,27 +28,28 @@ public abstract class ChangeFollowerTests(ITestStorage storage) : PlatformTestBa
     [Fact]
     public async Task Another_node_serves_each_write_patched_by_name_after_reading_the_feed()
     {
-        var (node, published) = await StartNodeAsync();
+        var (node, there) = await StartNodeAsync();
         var actor = await NewClientAsync();
         var zone = await NewZoneAsync(actor, "follow.example");
         var www = Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
         await FollowerOf(node).CatchUpAsync(default);
-        Assert.Equal(Publisher.SerialOf("follow.example."), published.SerialOf("follow.example."));
+        Assert.Equal(await Served.SerialOfAsync("follow.example."), await there.SerialOfAsync("follow.example."));
 
         Ok(await Records.UpdateAsync(actor, www.Id, new RecordInput(Value: "192.0.2.2")));
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("mail", "A", "192.0.2.3")));
-        int incremental = published.IncrementalPublishes;
+        int incremental = there.Publications.Incremental;
         Assert.Equal(2, await FollowerOf(node).CatchUpAsync(default));
 
-        Assert.Equal(Publisher.SerialOf("follow.example."), published.SerialOf("follow.example."));
-        Assert.Equal(Describe(Publisher, "follow.example."), Describe(published, "follow.example."));
-        Assert.Contains("www.follow.example. A 192.0.2.2", Describe(published, "follow.example."));
+        Assert.Equal(await Served.SerialOfAsync("follow.example."), await there.SerialOfAsync("follow.example."));
+        Assert.Equal(await Served.DescribeAsync("follow.example."), await there.DescribeAsync("follow.example."));
+        Assert.Equal(["192.0.2.2"], await there.AskAsync("www.follow.example", "A"));
         // One patch for the zone's new entries, not a reload of the zone.
-        Assert.Equal(incremental + 1, published.IncrementalPublishes);
+        Assert.Equal(incremental + 1, there.Publications.Incremental);
+        Assert.Equal(PublicationKind.Incremental, there.Publications.Of("follow.example.")[^1].Kind);
 
         Ok(await Domains.DeleteAsync(actor, zone.Id));
         await FollowerOf(node).CatchUpAsync(default);
-        Assert.False(published.IsServed("follow.example."));
+        Assert.False(await there.IsServedAsync("follow.example."));
     }
 
     [Fact]
@@ -92,13 +83,12 @@ public abstract class ChangeFollowerTests(ITestStorage storage) : PlatformTestBa
         foreach (var zone in zones)
         {
             var stored = Ok(await Records.ListAsync(actor, zone.Id)).Select(r => $"{r.Name} A {r.Data}").Order(StringComparer.Ordinal).ToList();
-            var served = watched.RecordsOf(zone.Name).Where(r => r.Type == Meridian.Dns.Records.DnsType.A)
-                .Select(r => $"{r.Owner} A {string.Join('.', r.Data)}").Order(StringComparer.Ordinal).ToList();
+            var served = (await watched.RecordsOfAsync(zone.Name)).Where(r => r.Type == "A").Select(r => $"{r.Name} A {r.Data}").Order(StringComparer.Ordinal).ToList();
             Assert.Equal(stored, served);
             var head = Ok(await Records.ListingAsync(actor, zone.Id));
-            Assert.Equal((uint)head.Serial, watched.SerialOf(zone.Name));
-            // Every publish of the zone on the following node was at a serial no older than the one before.
-            var serials = watched.Calls.Where(c => c.Origin.ToString() == zone.Name && c.Action == "publish").Select(c => c.Serial).ToList();
+            Assert.Equal((uint)head.Serial, await watched.SerialOfAsync(zone.Name));
+            // After every publication of the zone on the following node, it served a serial no older than before.
+            var serials = watched.Publications.ServedSerialsOf(zone.Name);
             for (int i = 1; i < serials.Count; i++) Assert.False(SerialNumbers.IsGreater(serials[i - 1], serials[i]), $"{zone.Name} went from {serials[i - 1]} to {serials[i]}");
         }
     }
@@ -143,10 +133,6 @@ public abstract class ChangeFollowerTests(ITestStorage storage) : PlatformTestBa
         Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Null(await keysThere.AuthenticateAsync(issued.Token));
     }
-
-    private static List<string> Describe(RecordingZonePublisher publisher, string origin) =>
-        [.. publisher.RecordsOf(origin).Where(r => r.Type == Meridian.Dns.Records.DnsType.A)
-            .Select(r => $"{r.Owner} A {string.Join('.', r.Data)}").Order(StringComparer.Ordinal)];
 }
 
 public sealed class ChangeFollowerSqliteTests() : ChangeFollowerTests(new SqliteTestStorage());

@@ -9,7 +9,7 @@ namespace Meridian.Platform.Tests.Reading;
 /// ownership checked on every read, the same listing handed out while nothing changed.</summary>
 public abstract class RecordListingTests(ITestStorage storage) : PlatformTestBase(storage)
 {
-    private ServiceProvider OtherNode() => BuildServices(StorageOptions, new RecordingZonePublisher());
+    private ServiceProvider OtherNode() => NewNode().Services;
 
     [Fact]
     public async Task A_listing_shows_a_record_written_by_another_node_at_once()

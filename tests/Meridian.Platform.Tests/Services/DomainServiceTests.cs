@@ -161,12 +161,13 @@ public abstract class DomainServiceTests(ITestStorage storage) : PlatformTestBas
         var sandbox = live with { Environment = ApiEnvironment.Sandbox };
         var zone = await NewZoneAsync(live, "env.example");
         Refused(await Domains.GetAsync(sandbox, zone.Id), ServiceErrorKind.NotFound);
-        int published = Publisher.Calls.Count;
+        var production = await Served.DescribeAsync("env.example.");
         var test = Ok(await Domains.CreateAsync(sandbox, "env.example"));
         Assert.Equal(ApiEnvironment.Sandbox, test.Environment);
         Ok(await Records.CreateAsync(sandbox, test.Id, new RecordInput("www", "A", "192.0.2.9")));
-        // Sandbox zones are stored, not served: the production zone of the same name stays as it was.
-        Assert.Equal(published, Publisher.Calls.Count);
+        // Sandbox zones are not served by production's engine: the production zone of the same name stays as it was.
+        Assert.Equal(production, await Served.DescribeAsync("env.example."));
+        Assert.Empty(await Served.AskAsync("www.env.example", "A"));
         Assert.Single(await Domains.ListAsync(sandbox));
         Assert.Single(await Domains.ListAsync(live));
     }
@@ -178,11 +179,11 @@ public abstract class DomainServiceTests(ITestStorage storage) : PlatformTestBas
         var zone = await NewZoneAsync(actor, "gone.example");
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("@", "TXT", "hello")));
-        Assert.True(Publisher.IsServed("gone.example."));
+        Assert.True(await Served.IsServedAsync("gone.example."));
 
         var deleted = Ok(await Domains.DeleteAsync(actor, zone.Id));
         Assert.Equal(zone.Id, deleted.Id);
-        Assert.False(Publisher.IsServed("gone.example."));
+        Assert.False(await Served.IsServedAsync("gone.example."));
         Refused(await Domains.GetAsync(actor, zone.Id), ServiceErrorKind.NotFound);
         await using var db = Database.CreateContext();
         Assert.Equal(0, await db.Records.CountAsync(r => r.ZoneId == zone.Id));
@@ -197,10 +198,11 @@ public abstract class DomainServiceTests(ITestStorage storage) : PlatformTestBas
     {
         var actor = await NewClientAsync();
         var zone = await NewZoneAsync(actor, "fresh.example");
-        var served = Publisher.RecordsOf("fresh.example.");
+        var served = await Served.RecordsOfAsync("fresh.example.");
         Assert.Equal(3, served.Count);
-        Assert.Equal(Meridian.Dns.Records.DnsType.SOA, served[0].Type);
-        Assert.Equal((uint)zone.Serial, Publisher.SerialOf("fresh.example."));
+        Assert.StartsWith($"ns1.meridian.test. hostmaster.meridian.test. {zone.Serial} ", served.Single(r => r.Type == "SOA").Data, StringComparison.Ordinal);
+        Assert.Equal(["ns1.meridian.test.", "ns2.meridian.test."], served.Where(r => r.Type == "NS").Select(r => r.Data).Order(StringComparer.Ordinal));
+        Assert.Equal((uint)zone.Serial, await Served.SerialOfAsync("fresh.example."));
         await using var db = Database.CreateContext();
         var change = await db.ZoneChanges.SingleAsync(c => c.ZoneId == zone.Id);
         Assert.Equal(ZoneChangeKind.Created, change.Kind);

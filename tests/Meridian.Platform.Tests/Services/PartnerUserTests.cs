@@ -84,7 +84,7 @@ public abstract class PartnerUserTests(ITestStorage storage) : PlatformTestBase(
         var zone = Ok(await Domains.CreateAsync(partner, "susp-" + Guid.NewGuid().ToString("N")[..6] + ".com"));
         var suspended = Ok(await Accounts.SetSuspendedAsync(partner.AccountId, true));
         Assert.NotNull(suspended.SuspendedAt);
-        Assert.True(Publisher.IsServed(zone.Name));
+        Assert.True(await Served.IsServedAsync(zone.Name));
         Assert.Null(Ok(await Accounts.SetSuspendedAsync(partner.AccountId, false)).SuspendedAt);
     }
 }

@@ -1,9 +1,9 @@
-using Meridian.Dns.Records;
 using Meridian.Platform.Model;
 using Meridian.Platform.Records;
 using Meridian.Platform.Services;
 using Meridian.Platform.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Platform.Tests.Services;
 
@@ -151,18 +151,24 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
     }
 
     [Fact]
-    public async Task Every_record_is_published_with_its_parsed_country_codes()
+    public async Task Every_record_is_answered_where_its_parsed_country_codes_say()
     {
         var (actor, zone) = await ZoneAsync();
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1", CountryCodes: ["us", "country:SA"])));
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.2")));
         var moved = Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("only-eu", "A", "192.0.2.3", CountryCodes: ["EU"])));
+        Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("only-eu", "A", "192.0.2.4")));
         Ok(await Records.UpdateAsync(actor, moved.Id, new RecordInput(CountryCodes: ["DACH", "NORDICS"])));
 
-        var served = Publisher.RecordsOf("example.com.").Where(r => r.Type == DnsType.A)
-            .Select(r => $"{r.Owner} {r.Data[3]} {r.Targets}").Order(StringComparer.Ordinal);
-
-        Assert.Equal(["only-eu.example.com. 3 DACH NORDICS", "www.example.com. 1 US country:SA", "www.example.com. 2 disabled"], served);
+        Assert.Equal(["192.0.2.1"], await Served.AskFromAsync("US", "www.example.com", "A"));
+        // "country:SA" is Saudi Arabia; the continent SA (where Brazil is) gets the global record.
+        Assert.Equal(["192.0.2.1"], await Served.AskFromAsync("SA", "www.example.com", "A"));
+        Assert.Equal(["192.0.2.2"], await Served.AskFromAsync("BR", "www.example.com", "A"));
+        Assert.Equal(["192.0.2.2"], await Served.AskFromAsync("FR", "www.example.com", "A"));
+        // Moved from EU to DACH and the Nordics: France, in the EU but neither, now gets the global record.
+        Assert.Equal(["192.0.2.3"], await Served.AskFromAsync("DE", "only-eu.example.com", "A"));
+        Assert.Equal(["192.0.2.3"], await Served.AskFromAsync("SE", "only-eu.example.com", "A"));
+        Assert.Equal(["192.0.2.4"], await Served.AskFromAsync("FR", "only-eu.example.com", "A"));
     }
 
     [Fact]
@@ -171,19 +177,19 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         var (actor, zone) = await ZoneAsync();
         uint serial = (uint)zone.Serial;
         var record = Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
-        uint afterCreate = Publisher.SerialOf("example.com.");
+        uint afterCreate = await Served.SerialOfAsync("example.com.");
         Assert.True(Meridian.Platform.Publishing.SerialNumbers.IsGreater(afterCreate, serial));
-        Assert.Contains(Publisher.RecordsOf("example.com."), r => r.Type == DnsType.A && r.Owner.ToString() == "www.example.com." && r.Data.SequenceEqual(new byte[] { 192, 0, 2, 1 }));
+        Assert.Equal(["192.0.2.1"], await Served.AskAsync("www.example.com", "A"));
 
         Ok(await Records.UpdateAsync(actor, record.Id, new RecordInput(Value: "192.0.2.2")));
-        uint afterUpdate = Publisher.SerialOf("example.com.");
+        uint afterUpdate = await Served.SerialOfAsync("example.com.");
         Assert.True(Meridian.Platform.Publishing.SerialNumbers.IsGreater(afterUpdate, afterCreate));
-        Assert.Contains(Publisher.RecordsOf("example.com."), r => r.Type == DnsType.A && r.Data.SequenceEqual(new byte[] { 192, 0, 2, 2 }));
+        Assert.Equal(["192.0.2.2"], await Served.AskAsync("www.example.com", "A"));
 
         Ok(await Records.DeleteAsync(actor, record.Id));
-        uint afterDelete = Publisher.SerialOf("example.com.");
+        uint afterDelete = await Served.SerialOfAsync("example.com.");
         Assert.True(Meridian.Platform.Publishing.SerialNumbers.IsGreater(afterDelete, afterUpdate));
-        Assert.DoesNotContain(Publisher.RecordsOf("example.com."), r => r.Type == DnsType.A);
+        Assert.Empty(await Served.DescribeAsync("example.com.", "A"));
         Assert.Equal(afterDelete, (uint)Ok(await Domains.GetAsync(actor, zone.Id)).Serial);
 
         await using var db = Database.CreateContext();
@@ -199,10 +205,10 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
     {
         var (actor, zone) = await ZoneAsync();
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
-        int calls = Publisher.Calls.Count;
+        var served = await Served.DescribeAsync("example.com.");
         long serial = Ok(await Domains.GetAsync(actor, zone.Id)).Serial;
         Refused(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")), ServiceErrorKind.Validation);
-        Assert.Equal(calls, Publisher.Calls.Count);
+        Assert.Equal(served, await Served.DescribeAsync("example.com."));
         Assert.Equal(serial, Ok(await Domains.GetAsync(actor, zone.Id)).Serial);
     }
 
@@ -256,7 +262,9 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         Assert.All(listed, r => Assert.Equal(900, r.Ttl));
         Ok(await Records.UpdateAsync(actor, first.Id, new RecordInput(Ttl: 120)));
         Assert.All(Ok(await Records.ListAsync(actor, zone.Id)), r => Assert.Equal(120, r.Ttl));
-        Assert.All(Publisher.RecordsOf("example.com.").Where(r => r.Type == DnsType.A), r => Assert.Equal(120u, r.Ttl));
+        var served = (await Served.RecordsOfAsync("example.com.")).Where(r => r.Type == "A").ToList();
+        Assert.Equal(3, served.Count);
+        Assert.All(served, r => Assert.Equal(120u, r.Ttl));
     }
 
     [Fact]
@@ -281,12 +289,11 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         var (actor, zone) = await ZoneAsync();
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("@", "MX", "mail.example.com", Priority: 10)));
-        var restarted = new RecordingZonePublisher();
-        await using var services = BuildServices(Database.Options, restarted);
-        int published = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PlatformStartup>(services).StartAsync();
+        var (services, restarted) = NewNode();
+        int published = await services.GetRequiredService<PlatformStartup>().StartAsync();
         Assert.True(published >= 1);
-        Assert.Equal(Publisher.SerialOf("example.com."), restarted.SerialOf("example.com."));
-        Assert.Equal(Publisher.RecordsOf("example.com.").Count, restarted.RecordsOf("example.com.").Count);
+        Assert.Equal(await Served.SerialOfAsync("example.com."), await restarted.SerialOfAsync("example.com."));
+        Assert.Equal(await Served.DescribeAsync("example.com."), await restarted.DescribeAsync("example.com."));
     }
 
     [Fact]
@@ -295,22 +302,20 @@ public abstract class RecordServiceTests(ITestStorage storage) : PlatformTestBas
         var (actor, zone) = await ZoneAsync();
         Ok(await Records.CreateAsync(actor, zone.Id, new RecordInput("www", "A", "192.0.2.1")));
         var empty = await NewZoneAsync(actor, "empty-" + Guid.NewGuid().ToString("N")[..6] + ".example");
-        var restarted = new RecordingZonePublisher();
-        await using var services = BuildServices(Database.Options, restarted);
-        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<PlatformStartup>(services).StartAsync();
+        var (services, restarted) = NewNode();
+        await services.GetRequiredService<PlatformStartup>().StartAsync();
         // A zone without records of its own is served too (its SOA and NS).
-        Assert.NotEmpty(restarted.RecordsOf(empty.Name));
-        var records = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RecordService>(services);
-        uint before = restarted.SerialOf("example.com.");
+        Assert.Equal(["NS", "NS", "SOA"], (await restarted.RecordsOfAsync(empty.Name)).Select(r => r.Type).Order(StringComparer.Ordinal));
+        var records = services.GetRequiredService<RecordService>();
+        uint before = await restarted.SerialOfAsync("example.com.");
 
         Ok(await records.CreateAsync(actor, zone.Id, new RecordInput("api", "A", "192.0.2.2")));
 
-        Assert.True(restarted.SerialOf("example.com.") > before);
-        var owners = restarted.RecordsOf("example.com.").Select(r => r.Owner.ToString()).ToHashSet();
-        Assert.Contains("www.example.com.", owners);
-        Assert.Contains("api.example.com.", owners);
+        Assert.True(Meridian.Platform.Publishing.SerialNumbers.IsGreater(await restarted.SerialOfAsync("example.com."), before));
+        Assert.Equal(["192.0.2.1"], await restarted.AskAsync("www.example.com", "A"));
+        Assert.Equal(["192.0.2.2"], await restarted.AskAsync("api.example.com", "A"));
         // Held since the start (a following node needs it to withdraw a zone deleted elsewhere): only the change goes out.
-        Assert.True(restarted.IncrementalPublishes > 0);
+        Assert.Equal(PublicationKind.Incremental, restarted.Publications.Of("example.com.")[^1].Kind);
     }
 }
 

@@ -47,8 +47,10 @@ public sealed class SqliteWriteConnectionTests() : PlatformTestBase(new SqliteTe
         Assert.Equal("192.0.2.1", names["before.locked.example."]);
         for (int i = 0; i < 20; i++)
             Assert.Equal(i % 2 == 0 ? $"198.51.100.{i}" : $"\"text {i}\"", names[$"after{i}.locked.example."]);
-        Assert.Equal((uint)Ok(await Domains.GetAsync(actor, zone.Id)).Serial, Publisher.SerialOf("locked.example."));
-        Assert.True(Publisher.SerialOf("locked.example.") > serialBefore);
-        Assert.DoesNotContain(Publisher.RecordsOf("locked.example."), r => r.Owner.ToString().StartsWith("during", StringComparison.Ordinal));
+        uint served = await Served.SerialOfAsync("locked.example.");
+        Assert.Equal((uint)Ok(await Domains.GetAsync(actor, zone.Id)).Serial, served);
+        Assert.True(Meridian.Platform.Publishing.SerialNumbers.IsGreater(served, serialBefore));
+        var servedNames = (await Served.RecordsOfAsync("locked.example.")).Where(r => r.Type is "A" or "TXT").Select(r => r.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(names.Keys.Order(StringComparer.Ordinal), servedNames);
     }
 }

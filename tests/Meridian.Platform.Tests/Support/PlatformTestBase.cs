@@ -7,16 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Meridian.Platform.Tests.Support;
 
-/// <summary>The platform wired as a server wires it, on a fresh database of one provider, with a
-/// publisher that records what would be served. Each storage test class derives from this once and is
-/// run by a SQLite and a PostgreSQL subclass.</summary>
-public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
+/// <summary>The platform wired as a server wires it, on a fresh database of one provider, publishing into a real DNS
+/// engine on loopback that the test asks with <c>dig</c>. Each storage test class derives from this once and is run by
+/// a SQLite and a PostgreSQL subclass.</summary>
+public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime, IDisposable
 {
+    private readonly List<(ServiceProvider Services, ServedZones Served)> _otherNodes = [];
     private ServiceProvider? _services;
+    private ServedZones? _served;
 
     protected ITestStorage Storage { get; } = storage;
 
-    protected RecordingZonePublisher Publisher { get; } = new();
+    /// <summary>The DNS engine this platform publishes into: what it answers is what the tests check.</summary>
+    protected ServedZones Served => _served!;
 
     /// <summary>The platform's clock; a test may move it.</summary>
     protected ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -43,7 +46,8 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         StorageOptions = await Storage.CreateAsync();
-        _services = BuildServices(StorageOptions, Publisher, Clock, Configure);
+        _served = new ServedZones();
+        _services = BuildServices(StorageOptions, _served.Publisher, Clock, Configure);
         await Services.GetRequiredService<PlatformStartup>().StartAsync();
     }
 
@@ -52,13 +56,38 @@ public abstract class PlatformTestBase(ITestStorage storage) : IAsyncLifetime
     {
     }
 
+    /// <summary>Another node over this test's database, or this one restarted: its own platform (this test's settings,
+    /// <paramref name="clock"/> or none) publishing into its own DNS engine, both disposed with the test. Not started:
+    /// the test runs its <see cref="PlatformStartup"/> when it needs the zones loaded.</summary>
+    protected (ServiceProvider Services, ServedZones Served) NewNode(TimeProvider? clock = null)
+    {
+        var served = new ServedZones();
+        var node = (BuildServices(StorageOptions, served.Publisher, clock, Configure), served);
+        _otherNodes.Add(node);
+        return node;
+    }
+
     public virtual async Task DisposeAsync()
     {
+        foreach (var (services, served) in _otherNodes)
+        {
+            await services.DisposeAsync();
+            served.Dispose();
+        }
         if (_services is not null) await _services.DisposeAsync();
+        Dispose();
         await Storage.DisposeAsync();
     }
 
-    internal static ServiceProvider BuildServices(StorageOptions storage, IZonePublisher publisher, TimeProvider? clock = null,
+    /// <summary>Stops this test's DNS engine (xUnit calls it after <see cref="DisposeAsync"/> too; once is enough).</summary>
+    public void Dispose()
+    {
+        _served?.Dispose();
+        _served = null;
+        GC.SuppressFinalize(this);
+    }
+
+    private static ServiceProvider BuildServices(StorageOptions storage, IZonePublisher publisher, TimeProvider? clock = null,
         Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();

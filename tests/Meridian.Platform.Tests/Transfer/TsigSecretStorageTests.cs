@@ -47,7 +47,7 @@ public abstract class TsigSecretStorageTests(ITestStorage storage) : PlatformTes
     public async Task Another_process_over_the_same_database_decrypts_with_the_shared_key_ring()
     {
         var created = Ok(await TsigKeys.CreateAsync("xfr", null, null, null));
-        await using var other = BuildServices(StorageOptions, new RecordingZonePublisher(), Clock, Configure);
+        await using var other = NewNode(Clock).Services;
         var key = other.GetRequiredService<TsigKeyring>().Find(DnsName.Parse("xfr."));
         Assert.NotNull(key);
         Assert.Equal(Convert.FromBase64String(created.Secret), key.Secret);
@@ -69,7 +69,7 @@ public abstract class TsigSecretStorageTests(ITestStorage storage) : PlatformTes
         Services.GetRequiredService<TsigKeyring>().Invalidate();
         Assert.Equal(secret, Services.GetRequiredService<TsigKeyring>().Find(DnsName.Parse("legacy."))!.Secret);
 
-        await using var restarted = BuildServices(StorageOptions, new RecordingZonePublisher(), Clock, Configure);
+        await using var restarted = NewNode(Clock).Services;
         await restarted.GetRequiredService<PlatformStartup>().StartAsync();
 
         string stored = await StoredSecretAsync("legacy.");
