@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
 using Meridian.Dns.Server.Zones;
+using Meridian.Geo;
 using Meridian.Platform.Model;
 using Meridian.Platform.Records;
 using Meridian.Platform.Storage;
@@ -85,67 +86,54 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
         if (wasServed) PublisherFor(environment).RemoveZone(origin);
     }
 
-    /// <summary>Publishes every active zone; run once at start, before answering. All records are read in one
-    /// query ordered by zone (a host with 100,000 small zones would otherwise make 100,000 round trips), and each
-    /// zone is published as soon as its last record is read.</summary>
+    /// <summary>Publishes every active zone; run once at start, before answering. Every zone and record is read in one
+    /// statement ordered by zone (a host with 100,000 small zones would otherwise make 100,000 round trips); the reader
+    /// hands each finished zone to one worker per core, which parses its records, builds its snapshot and publishes it.</summary>
     public async Task<int> PublishAllAsync(PlatformDatabase database, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
-        var zones = await db.Zones.AsNoTracking()
-            .Where(z => z.Active)
-            .ToDictionaryAsync(z => z.Id, cancellationToken);
-        var rows = db.Records.AsNoTracking()
-            .Where(r => db.Zones.Any(z => z.Id == r.ZoneId && z.Active))
-            .OrderBy(r => r.ZoneId)
-            .Select(r => new RecordRow(r.ZoneId, r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes))
-            .AsAsyncEnumerable();
-        // Reading rows and building snapshots each take about half the work: a second thread builds and publishes
-        // the zones the reader has finished, so a start on two cores takes about half the time.
-        var finished = Channel.CreateBounded<ZoneContents>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
-        var publishing = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var zone in finished.Reader.ReadAllAsync(cancellationToken)) PublishAtStart(zone);
-            }
-            catch (Exception e)
-            {
-                // Stops the reader too (its next write throws), rather than leaving it waiting on a full channel.
-                finished.Writer.TryComplete(e);
-                throw;
-            }
-        }, cancellationToken);
-        ZoneContents? contents = null;
+        // Parsing and building take most of the work and zones are independent: the reader stays ahead of the workers.
+        var finished = Channel.CreateBounded<ActiveZone>(new BoundedChannelOptions(1024) { SingleWriter = true });
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
+            .Select(_ => Task.Run(() => PublishFromAsync(finished, cancellationToken), cancellationToken))
+            .ToArray();
         int published = 0;
         try
         {
-            var reader = new RowReader();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            await foreach (var zone in ActiveZoneRows.ReadAsync(database, cancellationToken))
             {
-                if (contents?.ZoneId != row.ZoneId)
-                {
-                    if (contents is not null) await finished.Writer.WriteAsync(contents, cancellationToken);
-                    // A zone activated after the list was read waits for its next write, as a zone written by another node does.
-                    if (!zones.Remove(row.ZoneId, out var zone))
-                    {
-                        contents = null;
-                        continue;
-                    }
-                    contents = NewContents(zone);
-                    published++;
-                }
-                if (contents is not null) reader.Add(contents, row, logger);
+                await finished.Writer.WriteAsync(zone, cancellationToken);
+                published++;
             }
-            if (contents is not null) await finished.Writer.WriteAsync(contents, cancellationToken);
-            // Zones without records of their own still answer their SOA and NS.
-            foreach (var empty in zones.Values) await finished.Writer.WriteAsync(NewContents(empty), cancellationToken);
         }
         finally
         {
             finished.Writer.TryComplete();
-            await publishing;
+            await Task.WhenAll(workers);
         }
-        return published + zones.Count;
+        return published;
+    }
+
+    private async Task PublishFromAsync(Channel<ActiveZone> zones, CancellationToken cancellationToken)
+    {
+        var reader = new RowReader();
+        try
+        {
+            await foreach (var zone in zones.Reader.ReadAllAsync(cancellationToken))
+            {
+                var contents = new ZoneContents(zone.Id, DnsName.Parse(zone.Name), zone.Serial, served: true, zone.Environment);
+                contents.EnsureRoomFor(zone.Records.Count);
+                foreach (var row in zone.Records)
+                    reader.Add(contents, row.Id, row.Name, row.Type, row.Ttl, row.Data, StoredRecord.ParseTargetsJson(row.CountryCodes), logger);
+                PublishAtStart(contents);
+            }
+        }
+        catch (Exception e)
+        {
+            // Stops the reader (its next write throws) and the other workers, rather than leaving the reader waiting
+            // on a full channel for workers that are gone.
+            zones.Writer.TryComplete(e);
+            throw;
+        }
     }
 
     // Every zone stays held after the start, small ones too: a node following the feed needs the zone it holds to
@@ -167,13 +155,12 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
     private async Task AddRecordsAsync(ZoneContents contents, IQueryable<Record> records, CancellationToken cancellationToken)
     {
         var rows = records
-            .Select(r => new RecordRow(r.ZoneId, r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes))
+            .Select(r => new { r.Id, r.Name, r.Type, r.Ttl, r.Data, r.CountryCodes })
             .AsAsyncEnumerable();
         var reader = new RowReader();
-        await foreach (var row in rows.WithCancellation(cancellationToken)) reader.Add(contents, row, logger);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+            reader.Add(contents, row.Id, row.Name, row.Type, row.Ttl, row.Data, StoredRecord.ParseTargets(row.CountryCodes), logger);
     }
-
-    private sealed record RecordRow(Guid ZoneId, Guid Id, string Name, string Type, int Ttl, string Data, string[] CountryCodes);
 
     /// <summary>Turns stored rows into records; rows of one owner tend to come together, so it reuses the parsed name.</summary>
     private sealed class RowReader
@@ -181,15 +168,15 @@ internal sealed partial class ZonePublication(IZonePublisher publisher, SandboxZ
         private DnsName? _owner;
         private string? _ownerText;
 
-        public void Add(ZoneContents contents, RecordRow row, ILogger logger)
+        public void Add(ZoneContents contents, Guid id, string name, string typeName, int ttl, string data, GeoTargetSet targets, ILogger logger)
         {
-            if (_owner is null || !string.Equals(_ownerText, row.Name, StringComparison.Ordinal)) (_owner, _ownerText) = (DnsName.Parse(row.Name), row.Name);
-            if (!DnsTypeNames.TryParse(row.Type, out var type) || !RdataParsing.TryParse(type, row.Data, DnsName.Root, out var wire, out _))
+            if (_owner is null || !string.Equals(_ownerText, name, StringComparison.Ordinal)) (_owner, _ownerText) = (DnsName.Parse(name), name);
+            if (!DnsTypeNames.TryParse(typeName, out var type) || !RdataParsing.TryParseStored(type, data, out var wire))
             {
-                LogUnreadableRecord(logger, row.Id, contents.Origin.ToString(), row.Type, row.Data);
+                LogUnreadableRecord(logger, id, contents.Origin.ToString(), typeName, data);
                 return;
             }
-            contents.Add(new StoredRecord(row.Id, _owner, type, (uint)row.Ttl, wire, StoredRecord.ParseTargets(row.CountryCodes)));
+            contents.Add(new StoredRecord(id, _owner, type, (uint)ttl, wire, targets));
         }
     }
 

@@ -11,8 +11,9 @@ internal sealed partial class PlatformHostedService(PlatformStartup startup, Acc
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         int zones = await startup.StartAsync(cancellationToken);
-        LogPublished(logger, zones);
+        LogPublished(logger, zones, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         // Edge nodes serve DNS only; the first API node makes the admin account.
         if (!role.ServesApis) return;
         var all = await accounts.ListAsync(cancellationToken);
@@ -30,6 +31,7 @@ internal sealed partial class PlatformHostedService(PlatformStartup startup, Acc
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Published {Zones} zone(s) to the DNS server")]
-    private static partial void LogPublished(ILogger logger, int zones);
+    // The time covers the migration check too: what an operator waits for before the first answer.
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Published {Zones} zone(s) to the DNS server in {Milliseconds} ms")]
+    private static partial void LogPublished(ILogger logger, int zones, long milliseconds);
 }
