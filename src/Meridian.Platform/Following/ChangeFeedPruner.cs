@@ -35,9 +35,10 @@ public sealed partial class ChangeFeedPruner
     public async Task<int> PruneAsync(CancellationToken cancellationToken)
     {
         var cutoff = _clock.Now() - _options.Retention;
+        if (await KeepFromAsync(cancellationToken) is not { } keepFrom) return 0;
         int total = 0;
         long? through = null;
-        while (await NextBatchEndAsync(cutoff, cancellationToken) is { } batch)
+        while (await NextBatchEndAsync(keepFrom, cutoff, cancellationToken) is { } batch)
         {
             total += await DeleteThroughAsync(batch.Through, cancellationToken);
             through = batch.Through;
@@ -47,15 +48,20 @@ public sealed partial class ChangeFeedPruner
         return total;
     }
 
-    /// <summary>The last position of the next batch to delete (null when nothing is due), and whether the batch was
-    /// cut by its size rather than by age or the entries kept. Read outside any write transaction.</summary>
-    private async Task<(long Through, bool More)?> NextBatchEndAsync(DateTime cutoff, CancellationToken cancellationToken)
+    /// <summary>The oldest of the newest <see cref="ChangeFeedRetentionOptions.KeepAtLeast"/> entries: it and everything
+    /// after it stay. Null when the feed holds no more than that. Read once per pruning: new entries only move it up.</summary>
+    private async Task<long?> KeepFromAsync(CancellationToken cancellationToken)
     {
         await using var db = _database.CreateContext();
-        // The oldest of the newest KeepAtLeast entries: it and everything after it stay.
-        long? keepFrom = await db.ChangeFeed.AsNoTracking().OrderByDescending(e => e.Position).Skip(_options.KeepAtLeast - 1)
+        return await db.ChangeFeed.AsNoTracking().OrderByDescending(e => e.Position).Skip(_options.KeepAtLeast - 1)
             .Select(e => (long?)e.Position).FirstOrDefaultAsync(cancellationToken);
-        if (keepFrom is null) return null;
+    }
+
+    /// <summary>The last position of the next batch to delete (null when nothing is due), and whether the batch was
+    /// cut by its size rather than by age or the entries kept. Read outside any write transaction.</summary>
+    private async Task<(long Through, bool More)?> NextBatchEndAsync(long keepFrom, DateTime cutoff, CancellationToken cancellationToken)
+    {
+        await using var db = _database.CreateContext();
         var oldest = await db.ChangeFeed.AsNoTracking().Where(e => e.Position < keepFrom).OrderBy(e => e.Position).Take(_options.PruneBatchSize)
             .Select(e => new { e.Position, e.At }).ToListAsync(cancellationToken);
         long? through = null;

@@ -1,6 +1,10 @@
+using Meridian.Api.Tests.Support;
 using Meridian.Platform.Following;
 using Meridian.Server.Cli;
 using Meridian.Server.Hosting;
+using Meridian.Platform.Model;
+using Meridian.Platform.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,11 +26,43 @@ public sealed class ChangeFeedRetentionSettingsTests : IDisposable
     public async Task A_bad_value_stops_serve_naming_the_key(string setting, string expected)
     {
         var stderr = new StringWriter();
-        int exit = await CommandRouter.RunAsync(["serve", "--data", _directory, "--http", "127.0.0.1:0", "--dns", "127.0.0.1:0", "--Dns:SandboxListen=off", setting],
+        int exit = await CommandRouter.RunAsync(["serve", "--data", _directory, "--http", $"127.0.0.1:{LoopbackPorts.Tcp()}", "--dns", "127.0.0.1:0", "--Dns:SandboxListen=off", setting],
             TextWriter.Null, stderr).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, exit);
-        Assert.Contains(expected, stderr.ToString(), StringComparison.Ordinal);
+        string line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_prunes_entries_older_than_the_retention_and_keeps_recent_ones()
+    {
+        await using var app = MeridianHost.Build(["--data", _directory, "--http", $"127.0.0.1:{LoopbackPorts.Tcp()}", "--dns", "127.0.0.1:0", "--Dns:SandboxListen=off",
+            "--ChangeFeed:PruneInterval=00:00:01", "--ChangeFeed:KeepAtLeast=1"]);
+        await app.StartAsync();
+        var database = app.Services.GetRequiredService<PlatformDatabase>();
+        var now = DateTime.UtcNow;
+        await using (var db = database.CreateContext())
+        {
+            // Entries as a busy host leaves them: two weeks old, then one from now.
+            for (int i = 0; i < 3; i++) db.ChangeFeed.Add(new ChangeFeedEntry { Kind = ChangeFeedKinds.ApiKey, KeyId = $"old{i}", At = now.AddDays(-14) });
+            await db.SaveChangesAsync();
+            db.ChangeFeed.Add(new ChangeFeedEntry { Kind = ChangeFeedKinds.ApiKey, KeyId = "recent", At = now });
+            await db.SaveChangesAsync();
+        }
+
+        // A deadline for the background service, not a timing assertion.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        List<string?> left;
+        do
+        {
+            await Task.Delay(200);
+            await using var db = database.CreateContext();
+            left = await db.ChangeFeed.Where(e => e.KeyId != null).OrderBy(e => e.Position).Select(e => e.KeyId).ToListAsync();
+        }
+        while (left.Any(k => k!.StartsWith("old", StringComparison.Ordinal)) && DateTime.UtcNow < deadline);
+        Assert.Equal(["recent"], left);
+        await app.StopAsync();
     }
 
     [Fact]
