@@ -181,7 +181,10 @@ public sealed partial class ChangeFollower : IDisposable
     {
         _keys.InvalidateAll();
         var stored = await db.Zones.AsNoTracking().ToDictionaryAsync(z => z.Id, cancellationToken);
-        var zoneIds = stored.Values.Where(ZonePublication.IsServed).Select(z => z.Id).Union(_publication.HeldZoneIds).ToList();
+        // Zones that stop being served go first: one deleted and made again under the same name has a new id, and
+        // withdrawing the old one (by name) after publishing the new one would withdraw the new one.
+        var zoneIds = _publication.HeldZoneIds.Where(id => !stored.TryGetValue(id, out var zone) || !ZonePublication.IsServed(zone))
+            .Concat(stored.Values.Where(ZonePublication.IsServed).Select(z => z.Id)).ToList();
         int changed = 0;
         foreach (var zoneId in zoneIds)
         {

@@ -86,6 +86,8 @@ public abstract class ChangeFeedPruningTests(ITestStorage storage) : PlatformTes
         var www = Ok(await Records.CreateAsync(actor, kept.Id, new RecordInput("www", "A", "192.0.2.1")));
         var gone = await NewZoneAsync(actor, "gone.example");
         Ok(await Records.CreateAsync(actor, gone.Id, new RecordInput("www", "A", "192.0.2.9")));
+        var remade = await NewZoneAsync(actor, "remade.example");
+        Ok(await Records.CreateAsync(actor, remade.Id, new RecordInput("www", "A", "192.0.2.6")));
         var account = Ok(await Accounts.CreateAsync(AccountKind.Client, "pruned-key", "owner@example.net"));
         var issued = Ok(await Keys.IssueAsync(account.Id, "k", ApiEnvironment.Production));
         var keysThere = node.GetRequiredService<ApiKeyService>();
@@ -94,11 +96,16 @@ public abstract class ChangeFeedPruningTests(ITestStorage storage) : PlatformTes
         Assert.Equal("192.0.2.1", await DigAsync(dns, "www.kept.example", "A"));
         Assert.Equal("192.0.2.9", await DigAsync(dns, "www.gone.example", "A"));
 
-        // Changes the node does not read before they are pruned: a record changed, a zone created, one deleted, a key revoked.
+        // Changes the node does not read before they are pruned: a record changed, a zone created, one deleted, one
+        // deleted and made again, a key revoked.
         Ok(await Records.UpdateAsync(actor, www.Id, new RecordInput(Value: "192.0.2.2")));
         var added = await NewZoneAsync(actor, "added.example");
         Ok(await Records.CreateAsync(actor, added.Id, new RecordInput("www", "A", "192.0.2.3")));
         Ok(await Domains.DeleteAsync(actor, gone.Id));
+        // Deleted and made again under the same name (a new zone id).
+        Ok(await Domains.DeleteAsync(actor, remade.Id));
+        var again = await NewZoneAsync(actor, "remade.example");
+        Ok(await Records.CreateAsync(actor, again.Id, new RecordInput("www", "A", "192.0.2.7")));
         Ok(await Keys.RevokeAsync(account.Id, issued.Key.Id));
         Clock.Advance(Retention + TimeSpan.FromDays(1));
         // One recent change, to a name the pruned ones did not touch: following it alone would leave www as it was.
@@ -112,6 +119,7 @@ public abstract class ChangeFeedPruningTests(ITestStorage storage) : PlatformTes
         Assert.Equal("192.0.2.4", await DigAsync(dns, "mail.kept.example", "A"));
         Assert.Equal("192.0.2.3", await DigAsync(dns, "www.added.example", "A"));
         Assert.Contains("status: REFUSED", await DigAsync(dns, "www.gone.example", "A", brief: false), StringComparison.Ordinal);
+        Assert.Equal("192.0.2.7", await DigAsync(dns, "www.remade.example", "A"));
         Assert.Equal(Ok(await Records.ListingAsync(actor, kept.Id)).Serial, await SoaSerialAsync(dns, "kept.example"));
         Assert.Null(await keysThere.AuthenticateAsync(issued.Token));
         Assert.Equal((await FeedPositionsAsync())[^1], follower.Position);
