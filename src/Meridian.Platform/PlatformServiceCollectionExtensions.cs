@@ -70,6 +70,9 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<ZoneLocks>(), sp.GetRequiredService<ApiKeyCache>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<FollowingOptions>>(), sp.GetRequiredService<ILogger<ChangeFollower>>()));
         services.AddSingleton<ChangeNotifications>();
+        services.AddOptions<ChangeFeedRetentionOptions>();
+        services.AddSingleton(sp => new ChangeFeedPruner(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ChangeFeedRetentionOptions>>(), sp.GetRequiredService<ILogger<ChangeFeedPruner>>()));
         services.AddSingleton(sp => new PlatformStartup(sp.GetRequiredService<PlatformDatabase>(), sp.GetRequiredService<ZonePublication>(),
             sp.GetRequiredService<ChangeFollower>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<Transfer.TsigSecretProtection>(),
             sp.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Meridian.Dns.Names;
 using Meridian.Dns.Records;
 using Meridian.Dns.Server.Tsig;
+using Meridian.Dns.Server.Zones;
 using Meridian.Dns.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,7 @@ public sealed partial class NotifySender(Func<TsigKey?>? key, TimeSpan retry, Ti
     private sealed class Conversation
     {
         public uint Serial;
+        public ZoneRecord? Soa;
         public bool Running;
         public long LastSent = long.MinValue;
         public readonly Lock Gate = new();
@@ -37,7 +39,9 @@ public sealed partial class NotifySender(Func<TsigKey?>? key, TimeSpan retry, Ti
     private long _acknowledged;
 
     /// <summary>Announces <paramref name="serial"/> of <paramref name="zone"/> to each target; returns at once.</summary>
-    public void ZoneChanged(DnsName zone, uint serial, IReadOnlyList<IPEndPoint> targets)
+    /// <param name="soa">The zone's SOA at that serial: sent in the answer section (RFC 1996 §3.7), so the secondary
+    /// reads the new serial from the NOTIFY itself. Null: the question alone.</param>
+    public void ZoneChanged(DnsName zone, uint serial, IReadOnlyList<IPEndPoint> targets, ZoneRecord? soa = null)
     {
         if (_stopping.IsCancellationRequested) return;
         foreach (var target in targets)
@@ -47,6 +51,7 @@ public sealed partial class NotifySender(Func<TsigKey?>? key, TimeSpan retry, Ti
             lock (conversation.Gate)
             {
                 conversation.Serial = serial;
+                conversation.Soa = soa;
                 start = !conversation.Running;
                 conversation.Running = true;
             }
@@ -64,9 +69,11 @@ public sealed partial class NotifySender(Func<TsigKey?>? key, TimeSpan retry, Ti
             while (!_stopping.IsCancellationRequested)
             {
                 uint serial;
+                ZoneRecord? soa;
                 lock (conversation.Gate)
                 {
                     serial = conversation.Serial;
+                    soa = conversation.Soa;
                     if (any && serial == acknowledged)
                     {
                         conversation.Running = false;
@@ -79,7 +86,7 @@ public sealed partial class NotifySender(Func<TsigKey?>? key, TimeSpan retry, Ti
                     if (since < minInterval) await Task.Delay(minInterval - since, _time, _stopping.Token);
                 }
                 conversation.LastSent = _time.GetTimestamp();
-                var outcome = await SendOnceAsync(zone, target, wait);
+                var outcome = await SendOnceAsync(zone, soa, target, wait);
                 if (outcome is DnsRcode rcode)
                 {
                     any = true;
@@ -105,11 +112,11 @@ public sealed partial class NotifySender(Func<TsigKey?>? key, TimeSpan retry, Ti
     }
 
     /// <summary>Sends one NOTIFY and waits for its answer: the answer's rcode, or null when none came in time (or its TSIG did not verify).</summary>
-    private async Task<DnsRcode?> SendOnceAsync(DnsName zone, IPEndPoint target, TimeSpan wait)
+    private async Task<DnsRcode?> SendOnceAsync(DnsName zone, ZoneRecord? soa, IPEndPoint target, TimeSpan wait)
     {
         var buffer = new byte[512 + TsigSigner.MaxRecordLength];
         ushort id = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
-        int length = Write(buffer, id, zone);
+        int length = Write(buffer, id, zone, soa);
         byte[]? mac = null;
         TsigKey? signingKey = null;
         if (key is not null)
@@ -148,12 +155,14 @@ public sealed partial class NotifySender(Func<TsigKey?>? key, TimeSpan retry, Ti
         }
     }
 
-    private static int Write(Span<byte> buffer, ushort id, DnsName zone)
+    private static int Write(Span<byte> buffer, ushort id, DnsName zone, ZoneRecord? soa)
     {
         var writer = new DnsMessageWriter(buffer[..512]);
         var header = new DnsHeader { Id = id, Opcode = DnsOpcode.Notify, IsAuthoritative = true };
         writer.SetHeader(header);
         writer.TryWriteQuestion(zone.Wire, DnsType.SOA, DnsClass.IN);
+        // The SOA is a hint; one whose names do not fit in 512 octets is left out (nothing is written then).
+        if (soa is { } record) writer.TryWriteRecord(DnsSection.Answer, zone.Wire, DnsType.SOA, DnsClass.IN, record.Ttl, record.Data);
         return writer.Length;
     }
 

@@ -60,6 +60,13 @@ internal sealed class ApiKeyCache(ApiKeyCacheOptions options)
         if (Generation != generationBeforeRead) _byKeyId.TryRemove(entry.Key.KeyId, out _);
     }
 
+    /// <summary>Forgets every key: revocations may have been missed (the change feed was pruned past this process).</summary>
+    public void InvalidateAll()
+    {
+        Interlocked.Increment(ref _generation);
+        _byKeyId.Clear();
+    }
+
     /// <summary>Forgets keys just revoked or replaced in this process; call after the commit.</summary>
     public void Invalidate(IEnumerable<string> keyIds)
     {

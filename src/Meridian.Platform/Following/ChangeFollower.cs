@@ -34,6 +34,7 @@ public sealed partial class ChangeFollower : IDisposable
     private readonly FollowingMetrics _metrics;
     private long _position = -1;
     private long _caughtUpTicks;
+    private long _reloads;
     private int _failuresSinceLog;
     private DateTime _lastFailureLog;
 
@@ -47,11 +48,14 @@ public sealed partial class ChangeFollower : IDisposable
         _clock = clock;
         _options = options.Value;
         _logger = logger;
-        _metrics = new FollowingMetrics(() => Interlocked.Read(ref _position), SecondsSinceCaughtUp);
+        _metrics = new FollowingMetrics(() => Interlocked.Read(ref _position), SecondsSinceCaughtUp, () => Interlocked.Read(ref _reloads));
     }
 
     /// <summary>The last feed position applied; -1 before <see cref="StartFrom"/>.</summary>
     public long Position => Interlocked.Read(ref _position);
+
+    /// <summary>How many times this node reloaded every zone because entries it had not read were pruned.</summary>
+    public long Reloads => Interlocked.Read(ref _reloads);
 
     /// <summary>When this node last had every change committed (the start of its last successful read); null before.</summary>
     public DateTime? CaughtUpAt => Interlocked.Read(ref _caughtUpTicks) is var ticks and > 0 ? new DateTime(ticks, DateTimeKind.Utc) : null;
@@ -129,6 +133,16 @@ public sealed partial class ChangeFollower : IDisposable
             return 0;
         }
 
+        if (await PrunedPastAsync(db, position, entries[0].Position, cancellationToken) is { } oldest)
+        {
+            // Entries this node never read were pruned (it stopped, or could not reach the database, for longer than
+            // the retention): what they said is lost, so everything they could have changed is read again.
+            LogPrunedPast(_logger, position, oldest);
+            await ReloadEverythingAsync(db, cancellationToken);
+            Finish(entries, startedAt);
+            return entries.Count;
+        }
+
         // Keys first: a revocation is the most urgent thing a node can learn.
         var keyIds = entries.Where(e => e.Kind == ChangeFeedKinds.ApiKey && e.KeyId is not null).Select(e => e.KeyId!).ToList();
         if (keyIds.Count > 0) _keys.Invalidate(keyIds);
@@ -136,12 +150,50 @@ public sealed partial class ChangeFollower : IDisposable
         var byZone = entries.Where(e => e.Kind == ChangeFeedKinds.Zone && e.ZoneId is not null).GroupBy(e => e.ZoneId!.Value).ToList();
         if (byZone.Count > 0) await FollowZonesAsync(db, byZone, cancellationToken);
 
+        Finish(entries, startedAt);
+        return entries.Count;
+    }
+
+    private void Finish(List<ChangeFeedEntry> entries, DateTime startedAt)
+    {
         var now = _clock.Now();
         foreach (var entry in entries) _metrics.Delay(now - entry.At);
         _metrics.Applied(entries.Count);
         Interlocked.Exchange(ref _position, entries[^1].Position);
         MarkCaughtUp(startedAt);
-        return entries.Count;
+    }
+
+    /// <summary>The feed's oldest position, when entries after <paramref name="position"/> may have been pruned before
+    /// this node read them; else null. The pruner deletes only whole prefixes of the feed (ChangeFeedPruner), so when
+    /// the oldest entry left is at most one past the position, nothing this node needs is gone. A gap that a
+    /// transaction rolled back on PostgreSQL can look the same when the entry at the position was pruned too; the
+    /// cost of that rare case is one needless reload, never a missed change. Read in the catch-up's snapshot.</summary>
+    private static async Task<long?> PrunedPastAsync(MeridianDbContext db, long position, long firstAfter, CancellationToken cancellationToken)
+    {
+        if (firstAfter == position + 1) return null;
+        long oldest = await db.ChangeFeed.MinAsync(e => (long?)e.Position, cancellationToken) ?? firstAfter;
+        return oldest > position + 1 ? oldest : null;
+    }
+
+    /// <summary>After pruned entries: forgets every cached key and brings every zone to the snapshot, reading the
+    /// records of only the zones whose serial moved (every change raises it) and withdrawing zones gone or deactivated.</summary>
+    private async Task ReloadEverythingAsync(MeridianDbContext db, CancellationToken cancellationToken)
+    {
+        _keys.InvalidateAll();
+        var stored = await db.Zones.AsNoTracking().ToDictionaryAsync(z => z.Id, cancellationToken);
+        // Zones that stop being served go first: one deleted and made again under the same name has a new id, and
+        // withdrawing the old one (by name) after publishing the new one would withdraw the new one.
+        var zoneIds = _publication.HeldZoneIds.Where(id => !stored.TryGetValue(id, out var zone) || !ZonePublication.IsServed(zone))
+            .Concat(stored.Values.Where(ZonePublication.IsServed).Select(z => z.Id)).ToList();
+        int changed = 0;
+        foreach (var zoneId in zoneIds)
+        {
+            using var zoneLock = await _locks.AcquireAsync(zoneId, cancellationToken);
+            var outcome = await _publication.FollowAsync(db, zoneId, stored.GetValueOrDefault(zoneId), changedNames: null, cancellationToken);
+            if (outcome != FollowOutcome.Current) changed++;
+        }
+        Interlocked.Increment(ref _reloads);
+        LogReloaded(_logger, zoneIds.Count, changed);
     }
 
     private async Task FollowZonesAsync(MeridianDbContext db, List<IGrouping<Guid, ChangeFeedEntry>> byZone, CancellationToken cancellationToken)
@@ -264,6 +316,13 @@ public sealed partial class ChangeFollower : IDisposable
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning,
         Message = "Cannot read the change feed ({Failures} attempt(s) since the last report; every change before {CaughtUpAt:O} is applied), answering from memory: {Error}: {Message}")]
     private static partial void LogFailing(ILogger logger, int failures, DateTime? caughtUpAt, string error, string message);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning,
+        Message = "Change feed entries after position {Position} were pruned before this node read them (the oldest kept is {Oldest}); reloading every zone from the database")]
+    private static partial void LogPrunedPast(ILogger logger, long position, long oldest);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Information, Message = "Reloaded after pruned change feed entries: {Zones} zone(s) checked, {Changed} brought up to date")]
+    private static partial void LogReloaded(ILogger logger, int zones, int changed);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Reading the change feed again; caught up to position {Position}")]
     private static partial void LogRecovered(ILogger logger, long position);

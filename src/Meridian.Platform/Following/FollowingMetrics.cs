@@ -13,8 +13,10 @@ internal sealed class FollowingMetrics : IDisposable
     private readonly Counter<long> _failures;
     private readonly Histogram<double> _delay;
 
-    public FollowingMetrics(Func<long> position, Func<double?> secondsSinceCaughtUp)
+    public FollowingMetrics(Func<long> position, Func<double?> secondsSinceCaughtUp, Func<long> reloads)
     {
+        _meter.CreateObservableCounter("meridian.following.reloads", reloads, unit: "{reload}",
+            description: "Times this node reloaded every zone because change feed entries it had not read were pruned");
         _entries = _meter.CreateCounter<long>("meridian.following.entries", unit: "{entry}", description: "Change feed entries applied by this node");
         _failures = _meter.CreateCounter<long>("meridian.following.failures", unit: "{attempt}",
             description: "Reads of the change feed that failed (the database unreachable); DNS answers from memory meanwhile");

@@ -9,6 +9,9 @@ namespace Meridian.Platform.Publishing;
 /// the change feed in one database snapshot and calls <see cref="FollowAsync"/> for each zone it names.</summary>
 internal sealed partial class ZonePublication
 {
+    /// <summary>The zones whose contents this node holds (served or not), for a follower that must check them all.</summary>
+    public IReadOnlyCollection<Guid> HeldZoneIds => [.. _zones.Keys];
+
     /// <summary>Brings the zone to its state in <paramref name="snapshot"/> and publishes it, unless this node already
     /// holds that serial or a later one (its own write, committed after the snapshot): a node never goes back to an
     /// older serial. The caller holds the zone's lock.</summary>

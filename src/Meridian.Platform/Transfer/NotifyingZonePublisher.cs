@@ -1,4 +1,5 @@
 using Meridian.Dns.Names;
+using Meridian.Dns.Records;
 using Meridian.Dns.Server.Notify;
 using Meridian.Dns.Server.Zones;
 using Meridian.Platform.Publishing;
@@ -23,21 +24,31 @@ public sealed class NotifyingZonePublisher : IZonePublisher
     public void PublishZone(DnsName origin, uint serial, IReadOnlyCollection<ZoneRecord> records)
     {
         _inner.PublishZone(origin, serial, records);
-        Announce(origin, serial);
+        Announce(origin, serial, records);
     }
 
     public bool TryPublishChanges(DnsName origin, uint previousSerial, uint serial, IReadOnlyList<NameRecords> changes)
     {
         if (!_inner.TryPublishChanges(origin, previousSerial, serial, changes)) return false;
-        Announce(origin, serial);
+        // The apex is among the changed names whenever the serial moves (its SOA carries it).
+        Announce(origin, serial, changes.FirstOrDefault(n => n.Owner == origin)?.Records ?? []);
         return true;
     }
 
     public void RemoveZone(DnsName origin) => _inner.RemoveZone(origin);
 
-    private void Announce(DnsName origin, uint serial)
+    /// <param name="published">Records just published, the apex SOA among them; searched only when there is a secondary.</param>
+    private void Announce(DnsName origin, uint serial, IEnumerable<ZoneRecord> published)
     {
         var targets = _targets.NotifyTargets(origin);
-        if (targets.Count > 0) _notify.ZoneChanged(origin, serial, targets);
+        if (targets.Count > 0) _notify.ZoneChanged(origin, serial, targets, ApexSoa(origin, published));
+    }
+
+    /// <summary>The SOA published for the zone's apex, for the NOTIFY's answer section.</summary>
+    private static ZoneRecord? ApexSoa(DnsName origin, IEnumerable<ZoneRecord> records)
+    {
+        foreach (var record in records)
+            if (record.Type == DnsType.SOA && record.Owner == origin) return record;
+        return null;
     }
 }

@@ -1,9 +1,11 @@
 using Meridian.Platform.Following;
+using Meridian.Server.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Following;
 
-/// <summary>Registers following the database (section "Following") for `meridian serve`; call after the platform's
-/// start-up hosted service.</summary>
+/// <summary>Registers following the database (section "Following") and pruning the change feed (section "ChangeFeed")
+/// for `meridian serve`; call after the platform's start-up hosted service.</summary>
 internal static class FollowingServiceCollectionExtensions
 {
     public static IServiceCollection AddFollowing(this IServiceCollection services, NodeRole role)
@@ -11,6 +13,9 @@ internal static class FollowingServiceCollectionExtensions
         services.AddSingleton(role);
         services.AddOptions<FollowingOptions>().BindConfiguration(FollowingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FollowingHostedService>();
+        services.AddOptions<ChangeFeedRetentionOptions>().BindConfiguration(ChangeFeedRetentionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChangeFeedRetentionOptions>>(new SectionValidator<ChangeFeedRetentionOptions>(ChangeFeedRetentionOptions.Section));
+        services.AddHostedService<ChangeFeedPruningHostedService>();
         return services;
     }
 }
