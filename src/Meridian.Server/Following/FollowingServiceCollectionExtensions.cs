@@ -9,7 +9,8 @@ internal static class FollowingServiceCollectionExtensions
     public static IServiceCollection AddFollowing(this IServiceCollection services, NodeRole role)
     {
         services.AddSingleton(role);
-        services.AddOptions<FollowingOptions>().BindConfiguration(FollowingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Validated with every other section (MeridianConfiguration), naming the key.
+        services.AddOptions<FollowingOptions>().BindConfiguration(FollowingOptions.Section);
         services.AddHostedService<FollowingHostedService>();
         return services;
     }
