@@ -46,7 +46,7 @@ internal sealed class SectionValidator<T>(string section, Func<T, IEnumerable<st
         {
             string message = result.ErrorMessage ?? "is not valid";
             // Rules that already name their key ("Following:KeyTrustWindow must be …") are kept as they are.
-            problems.Add(message.StartsWith(prefix + ":", StringComparison.Ordinal) || message.StartsWith(prefix.Split(':')[0] + ":", StringComparison.Ordinal)
+            problems.Add(message.StartsWith(prefix.Split(':')[0] + ":", StringComparison.Ordinal)
                 ? message
                 : $"{prefix}:{result.MemberNames.FirstOrDefault() ?? ""}: {message}");
         }

@@ -35,7 +35,7 @@ public sealed partial class MeridianProcess : IAsyncDisposable
 
     public string ClientToken { get; private set; } = "";
 
-    /// <summary>The admin key the child printed on its first start.</summary>
+    /// <summary>The admin key the child gave on its first start (printed, or with JSON logs written to a file).</summary>
     public string AdminToken { get; private set; } = "";
 
     public int ProcessId => _process.Id;
@@ -44,16 +44,6 @@ public sealed partial class MeridianProcess : IAsyncDisposable
     public IPEndPoint DnsEndpoint { get; private set; } = null!;
 
     public bool HasExited => _process.HasExited;
-
-    /// <summary>User and system CPU time the child has used so far (on Linux, from /proc/PID/stat).</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
 
     /// <param name="inDataDirectory">Run with the data directory as the working directory (the process's content
     /// root), as bench/api-load.sh and a service unit with WorkingDirectory= do.</param>
