@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 
-scripts/install-deps.sh bind9-utils knot-dnsutils knot-dnssecutils dnsutils knot bind9 nsd postgresql publicsuffix curl jq python3-prometheus-client chromium pebble certbot python3-certbot-dns-rfc2136 python3-venv python3-pip python3-setuptools python3-wheel mypy nodejs || { echo "test.sh: could not install test dependencies" >&2; }
+scripts/install-deps.sh bind9-utils knot-dnsutils knot-dnssecutils dnsutils knot bind9 nsd postgresql publicsuffix curl jq python3-prometheus-client chromium pebble certbot python3-certbot-dns-rfc2136 python3-venv python3-pip python3-setuptools python3-wheel mypy nodejs util-linux || { echo "test.sh: could not install test dependencies" >&2; }
 scripts/install-geo-db.sh || echo "test.sh: could not install the default GeoDNS database" >&2
 scripts/install-redocly.sh || echo "test.sh: could not install Redocly's CLI" >&2
 scripts/check-test-tools.sh || { echo "0 passed, 1 failed"; exit 1; }

@@ -20,6 +20,7 @@ need named bind9
 need nsd nsd
 need curl curl
 need jq jq
+need prlimit util-linux
 need chromium chromium
 need pebble pebble
 need certbot certbot

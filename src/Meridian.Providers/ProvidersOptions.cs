@@ -49,7 +49,7 @@ public sealed class ProvidersOptions
 /// <summary>Where one provider's API is.</summary>
 public class ProviderEndpoint
 {
-    [Required]
+    /// <summary>Checked by <see cref="ProvidersOptions.Validate"/> (an absolute http(s) URL).</summary>
     public string BaseUrl { get; set; } = "";
 }
 

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 namespace Meridian.Providers;
 
 /// <summary>Registers the provider adapters, their typed HTTP clients (with <see cref="Http.ProviderResilience"/>) and
-/// the options of section "Providers", checked on start. Detection is registered by the caller, who knows the
+/// the options of section "Providers", checked on start (the rules below; the host checks the data annotations, naming
+/// each key, as <c>meridian serve</c> does for every section). Detection is registered by the caller, who knows the
 /// Public Suffix List and the server's own nameservers.</summary>
 public static class ProvidersServiceCollectionExtensions
 {
     public static IServiceCollection AddDnsProviders(this IServiceCollection services)
     {
-        services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidation>();
         services.AddHttpClient<CloudflareClient>((sp, http) => http.BaseAddress = BaseAddress(sp, o => o.Cloudflare)).AddProviderResilienceHandler();
         services.AddHttpClient<GoDaddyClient>((sp, http) => http.BaseAddress = BaseAddress(sp, o => o.GoDaddy)).AddProviderResilienceHandler();

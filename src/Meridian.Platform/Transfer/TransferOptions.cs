@@ -40,9 +40,11 @@ public sealed class TransferOptions : IValidatableObject
         foreach (var item in Allow)
             if (!IPNetwork.TryParse(item, out _) && !IPAddress.TryParse(item, out _))
                 yield return new ValidationResult($"Transfer:Allow: '{item}' is not an address or CIDR", [nameof(Allow)]);
-        foreach (var item in AllowTsig.Append(NotifyTsig).OfType<string>())
+        foreach (var item in AllowTsig)
             if (!DnsName.TryParseUserInput(item, out _, out _))
-                yield return new ValidationResult($"Transfer: '{item}' is not a key name", [nameof(AllowTsig)]);
+                yield return new ValidationResult($"Transfer:AllowTsig: '{item}' is not a key name", [nameof(AllowTsig)]);
+        if (NotifyTsig is not null && !DnsName.TryParseUserInput(NotifyTsig, out _, out _))
+            yield return new ValidationResult($"Transfer:NotifyTsig: '{NotifyTsig}' is not a key name", [nameof(NotifyTsig)]);
         foreach (var item in Notify)
             if (!TransferTargets.TryParseEndpoint(item, out _))
                 yield return new ValidationResult($"Transfer:Notify: '{item}' is not ADDR:PORT", [nameof(Notify)]);

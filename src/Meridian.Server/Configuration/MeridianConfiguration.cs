@@ -1,12 +1,17 @@
 using Meridian.Api.Auth;
 using Meridian.Api.OpenApi;
 using Meridian.Api.Partner;
+using Meridian.Api.Simple;
 using Meridian.Dns.Server.Hosting;
 using Meridian.Platform.Auth;
+using Meridian.Platform.Following;
 using Meridian.Platform.Publishing;
 using Meridian.Platform.Storage;
+using Meridian.Platform.Transfer;
+using Meridian.Providers;
 using Meridian.Server.Geo;
 using Meridian.Server.Hosting;
+using Meridian.Web.Interface;
 using Microsoft.Extensions.Options;
 
 namespace Meridian.Server.Configuration;
@@ -51,6 +56,18 @@ internal static class MeridianConfiguration
         services.AddSingleton<IValidateOptions<ApiKeyCacheOptions>>(new SectionValidator<ApiKeyCacheOptions>(ApiKeyCacheOptions.Section));
         services.AddOptions<PartnerOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<PartnerOptions>>(new SectionValidator<PartnerOptions>(PartnerOptions.Section, o => o.Validate()));
+        // Sections bound by the parts that use them, checked here like the rest (their own rule validators, where they
+        // have one, run beside these).
+        services.AddOptions<FollowingOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FollowingOptions>>(new SectionValidator<FollowingOptions>(FollowingOptions.Section));
+        services.AddOptions<TransferOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TransferOptions>>(new SectionValidator<TransferOptions>(TransferOptions.Section));
+        services.AddOptions<ProvidersOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProvidersOptions>>(new SectionValidator<ProvidersOptions>(ProvidersOptions.Section));
+        services.AddOptions<InterfaceOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InterfaceOptions>>(new SectionValidator<InterfaceOptions>(InterfaceOptions.Section));
+        services.AddOptions<SimpleApiOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimpleApiOptions>>(new SectionValidator<SimpleApiOptions>(SimpleApiOptions.Section));
 
         services.AddOptions<PublicUrlOptions>().Configure<IConfiguration, IOptions<ServeOptions>>((options, configuration, serve) =>
         {

@@ -11,7 +11,8 @@ internal static class FollowingServiceCollectionExtensions
     public static IServiceCollection AddFollowing(this IServiceCollection services, NodeRole role)
     {
         services.AddSingleton(role);
-        services.AddOptions<FollowingOptions>().BindConfiguration(FollowingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Validated with every other section (MeridianConfiguration), naming the key.
+        services.AddOptions<FollowingOptions>().BindConfiguration(FollowingOptions.Section);
         services.AddHostedService<FollowingHostedService>();
         services.AddOptions<ChangeFeedRetentionOptions>().BindConfiguration(ChangeFeedRetentionOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChangeFeedRetentionOptions>>(new SectionValidator<ChangeFeedRetentionOptions>(ChangeFeedRetentionOptions.Section));

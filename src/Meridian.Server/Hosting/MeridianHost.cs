@@ -69,6 +69,7 @@ internal static class MeridianHost
             : new SandboxZonePublisher(new NoZonePublisher()));
         builder.Services.AddPlatform();
         // Order matters: zones are loaded before DNS listens, and both before HTTP accepts requests.
+        builder.Services.AddSingleton<InitialAdminKeyOutput>();
         builder.Services.AddHostedService<PlatformHostedService>();
         builder.Services.AddHostedService<GeoHostedService>();
         builder.Services.AddHostedService<DnsHostedService>();

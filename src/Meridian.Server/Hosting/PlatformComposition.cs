@@ -29,7 +29,7 @@ internal static class PlatformComposition
             MeridianConfiguration.Replace(zones.Nameservers, configuration.GetSection("Zones:Nameservers").Get<string[]>()));
         services.AddOptions<ApiKeyCacheOptions>().BindConfiguration(ApiKeyCacheOptions.Section);
         services.AddMeridianTransfers();
-        services.AddOptions<TransferOptions>().BindConfiguration(TransferOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TransferOptions>().BindConfiguration(TransferOptions.Section);
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace Meridian.Server.Hosting;
 /// <summary>Before anything is served: migrate the database, publish every zone to the DNS server, and on
 /// the very first start of an API node create the admin account and print its API key once.</summary>
 internal sealed partial class PlatformHostedService(PlatformStartup startup, AccountService accounts, ApiKeyService keys,
-    Following.NodeRole role, ILogger<PlatformHostedService> logger) : IHostedService
+    Following.NodeRole role, InitialAdminKeyOutput keyOutput, ILogger<PlatformHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,14 +20,17 @@ internal sealed partial class PlatformHostedService(PlatformStartup startup, Acc
         var all = await accounts.ListAsync(cancellationToken);
         if (all.Any(a => a.Kind == AccountKind.Admin)) return;
 
+        keyOutput.Prepare();
         var admin = await accounts.CreateAsync(AccountKind.Admin, "admin", cancellationToken: cancellationToken);
-        if (!admin.Succeeded) throw new InvalidOperationException($"cannot create the admin account: {admin.Error.Message}");
+        if (!admin.Succeeded)
+        {
+            keyOutput.Abandon();
+            throw new InvalidOperationException($"cannot create the admin account: {admin.Error.Message}");
+        }
         var key = await keys.IssueAsync(admin.Value.Id, "initial admin key", ApiEnvironment.Production, cancellationToken: cancellationToken);
         if (!key.Succeeded) throw new InvalidOperationException($"cannot issue the admin key: {key.Error.Message}");
-        // Printed to the console only, never logged: logs are kept and shipped, this key must not be.
-        Console.Out.WriteLine("First start: created the admin account. Its API key is shown this once:");
-        Console.Out.WriteLine(key.Value.Token);
-        Console.Out.Flush();
+        // Never logged: logs are kept and shipped, this key must not be (InitialAdminKeyOutput says where it goes).
+        keyOutput.Deliver(key.Value.Token);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

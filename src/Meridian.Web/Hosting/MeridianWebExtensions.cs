@@ -14,7 +14,8 @@ public static class MeridianWebExtensions
 {
     public static IServiceCollection AddMeridianWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InterfaceOptions>().Bind(configuration.GetSection(InterfaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The host validates the section on start (meridian serve: with every other section, naming the key).
+        services.AddOptions<InterfaceOptions>().Bind(configuration.GetSection(InterfaceOptions.Section)).ValidateOnStart();
         services.AddSingleton<DelegationChecker>();
         services.AddSingleton<LastChanges>();
         services.AddRazorComponents();

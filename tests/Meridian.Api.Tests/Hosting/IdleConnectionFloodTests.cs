@@ -8,9 +8,10 @@ using Xunit.Abstractions;
 namespace Meridian.Api.Tests.Hosting;
 
 /// <summary>The real <c>meridian serve</c> under a small descriptor limit, flooded with idle connections by one
-/// unauthenticated client (the review's attack): it stays up, answers every UDP question, spends almost no CPU, and
-/// serves HTTP and DNS over TCP again once the connections go. The review held them 20 s; here 8 s, to keep the suite
-/// short (bench/idle-connections.sh runs the full attack and reports figures).</summary>
+/// unauthenticated client (the review's attack): it stays up, answers every UDP and TCP question, and serves HTTP and DNS
+/// over TCP again once the connections go. The review held them 20 s; here 8 s, to keep the suite short. How much CPU
+/// the server spends meanwhile (a spinning accept loop takes a whole core) is a measurement, not an assertion:
+/// bench/idle-connections.sh runs the full attack, reports it and checks its goal.</summary>
 public sealed class IdleConnectionFloodTests(ITestOutputHelper output)
 {
     private const int DescriptorLimit = 2048;
@@ -22,7 +23,7 @@ public sealed class IdleConnectionFloodTests(ITestOutputHelper output)
     [Fact]
     public async Task Serve_under_2048_descriptors_outlives_3000_idle_HTTP_and_1500_DNS_TCP_connections_without_spinning()
     {
-        if (!OperatingSystem.IsLinux() || ExternalTool.Find("prlimit") is null) return;
+        Assert.True(ExternalTool.Find("prlimit") is not null, "prlimit is missing (Debian package util-linux; ./test.sh installs it)");
         // The budgets fit the limit: 500 + 300 + 2 listening + 1 UDP + 512 reserve = 1,315 of 2,048.
         await using var server = await MeridianProcess.StartAsync(
             settings: ["Http:MaxConnections=500", "Dns:MaxTcpConnections=300", "Dns:UdpWorkers=1"], descriptorLimit: DescriptorLimit);
@@ -39,7 +40,6 @@ public sealed class IdleConnectionFloodTests(ITestOutputHelper output)
             await Task.Delay(1000); // the server works through the connects (and closes what is over its budgets)
             output.WriteLine($"connects made in {clock.Elapsed.TotalSeconds:F1} s");
 
-            var cpuBefore = server.CpuTime;
             var window = Stopwatch.StartNew();
             int asked = 0, answered = 0, askedTcp = 0, answeredTcp = 0;
             while (window.Elapsed < s_hold)
@@ -54,14 +54,11 @@ public sealed class IdleConnectionFloodTests(ITestOutputHelper output)
                 }
                 await Task.Delay(50);
             }
-            double cores = (server.CpuTime - cpuBefore) / window.Elapsed;
-            output.WriteLine($"held {held.Count} sockets for {window.Elapsed.TotalSeconds:F1} s: UDP {answered}/{asked}, TCP {answeredTcp}/{askedTcp}, server CPU {cores:P0} of a core");
+            output.WriteLine($"held {held.Count} sockets for {window.Elapsed.TotalSeconds:F1} s: UDP {answered}/{asked}, TCP {answeredTcp}/{askedTcp}");
 
             Assert.False(server.HasExited, "meridian serve died under the flood");
             Assert.Equal(asked, answered);
             Assert.Equal(askedTcp, answeredTcp);
-            // A spinning accept loop takes a whole core; idle connections take next to nothing.
-            Assert.True(cores < 0.25, $"the server used {cores:P0} of a core while the connections sat idle");
         }
         finally
         {

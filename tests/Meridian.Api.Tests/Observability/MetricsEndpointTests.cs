@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Meridian.Api.Tests.Following;
 using Meridian.Api.Tests.Support;
 
 namespace Meridian.Api.Tests.Observability;
@@ -87,6 +89,87 @@ public sealed class MetricsEndpointTests
         Assert.Equal(partner.Refused, after.Delta(before, "meridian_api_rate_limited_total", ("surface", "partner-api")));
     }
 
+    [Fact]
+    public async Task Malformed_packets_are_dropped_and_counted()
+    {
+        await using var server = await MeridianProcess.StartAsync();
+        (string, string)[] udp = [("transport", "udp"), ("listener", server.DnsEndpoint.ToString())];
+        var before = await ScrapeAsync(server);
+        Assert.True(before.Has("meridian_dns_dropped_total", udp), "no meridian_dns_dropped_total for the listener");
+
+        using var socket = new System.Net.Sockets.UdpClient(System.Net.Sockets.AddressFamily.InterNetwork);
+        await socket.SendAsync(new byte[] { 0x12, 0x34, 0x01 }, server.DnsEndpoint);   // shorter than a header
+        // A header with QR set: a response, which a server never answers (no reflection loops between servers).
+        await socket.SendAsync(new byte[] { 0x12, 0x34, 0x80, 0x00, 0, 0, 0, 0, 0, 0, 0, 0 }, server.DnsEndpoint);
+        // A real question afterwards: answered, so the listener has read what came before it.
+        Assert.Equal("REFUSED", (await Dig.QueryAsync(server.DnsEndpoint, "elsewhere.example.", "A")).Status);
+
+        var after = await ScrapeUntilAsync(server, s => s.Delta(before, "meridian_dns_dropped_total", udp) >= 2);
+        Assert.Equal(2, after.Delta(before, "meridian_dns_dropped_total", udp));
+        Assert.Equal(1, after.Delta(before, "meridian_dns_queries_total", [.. udp, ("rcode", "REFUSED")]));
+    }
+
+    [Fact]
+    public async Task A_following_edge_node_exposes_its_journal_lag_and_position_which_move_with_the_leaders_writes()
+    {
+        await using var postgres = await StoppablePostgres.StartAsync();
+        await using var leader = await FleetNode.StartAsync("all", postgres.ConnectionString, System.Net.IPAddress.Loopback);
+        await using var edge = await FleetNode.StartAsync("edge", postgres.ConnectionString, System.Net.IPAddress.Parse("127.0.0.4"));
+        using var admin = leader.Client(leader.AdminKey!);
+        string accountId = (await admin.PostJsonAsync("/api/admin/accounts",
+            new JsonObject { ["kind"] = "client", ["name"] = "lag-client", ["email"] = "lag@example.net" })).Expect(201).GetProperty("id").GetString()!;
+        string token = (await admin.PostJsonAsync($"/api/admin/accounts/{accountId}/keys", new JsonObject { ["name"] = "lag" })).Expect(201)
+            .GetProperty("token").GetString()!;
+        using var client = leader.Client(token);
+        string zone = TestNames.Domain("lag");
+        var domainId = (await client.CreateDomainAsync(zone)).GetProperty("id").GetGuid();
+        await client.CreateRecordAsync(domainId, "first", "A", "192.0.2.9");
+        // Caught up with everything so far: the baseline.
+        await WaitForEdgeAsync(edge, "first." + zone, "A");
+        var before = await ScrapeAsync(edge.BaseAddress);
+        Assert.True(before.Has("meridian_following_lag_seconds"), "the edge node exposes no journal lag gauge");
+        Assert.True(before.Value("meridian_following_lag_seconds") >= 0);
+        Assert.Equal("gauge", before.TypeOf("meridian_following_lag_seconds"));
+
+        const int writes = 3;
+        for (int i = 0; i < writes; i++) await client.CreateRecordAsync(domainId, "host" + i, "A", "192.0.2." + (10 + i));
+        await WaitForEdgeAsync(edge, "host2." + zone, "A");
+        var after = await ScrapeUntilAsync(edge.BaseAddress, s => s.Delta(before, "meridian_following_entries_total") >= writes);
+
+        // One change feed entry per committed write on the leader, applied by the edge: its count of applied entries
+        // moves by exactly that; its position (a feed sequence, which may skip values) by at least that; its lag is still
+        // reported.
+        Assert.Equal(writes, after.Delta(before, "meridian_following_entries_total"));
+        Assert.True(after.Delta(before, "meridian_following_position") >= writes);
+        Assert.True(after.Has("meridian_following_lag_seconds"));
+        Assert.True(after.Value("meridian_following_lag_seconds") >= 0);
+    }
+
+    /// <summary>Waits (at most 30 s) until the edge node answers <paramref name="name"/> with data.</summary>
+    private static async Task WaitForEdgeAsync(FleetNode edge, string name, string type)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Dig.QueryAsync(edge.DnsEndpoint, name, type)) is not { Status: "NOERROR" } answer || answer.Data(type).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the edge node never answered {name} {type}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Scrapes until <paramref name="done"/> holds (the listener loops count on their own threads), at most 10 s.</summary>
+    private static Task<Scrape> ScrapeUntilAsync(MeridianProcess server, Func<Scrape, bool> done) => ScrapeUntilAsync(server.BaseAddress, done);
+
+    private static async Task<Scrape> ScrapeUntilAsync(Uri node, Func<Scrape, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var scrape = await ScrapeAsync(node);
+            if (done(scrape) || DateTime.UtcNow > deadline) return scrape;
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Calls the Partner API (the rate-limited surface) with a new partner key until it answers 429 twice.</summary>
     private static async Task<(int Refused, int Calls)> PartnerCallsUntilRefusedAsync(MeridianProcess server)
     {
@@ -102,9 +185,11 @@ public sealed class MetricsEndpointTests
         return (refused, calls);
     }
 
-    private static async Task<Scrape> ScrapeAsync(MeridianProcess server)
+    private static Task<Scrape> ScrapeAsync(MeridianProcess server) => ScrapeAsync(server.BaseAddress);
+
+    private static async Task<Scrape> ScrapeAsync(Uri node)
     {
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var http = new HttpClient { BaseAddress = node };
         using var response = await http.GetAsync("/metrics");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
@@ -141,6 +226,10 @@ public sealed class MetricsEndpointTests
             }
             return sum;
         }
+
+        public bool Has(string name, params (string Label, string Value)[] labels) => samples.EnumerateArray().Any(sample =>
+            sample.GetProperty("name").GetString() == name
+            && labels.All(l => sample.GetProperty("labels").TryGetProperty(l.Label, out var v) && v.GetString() == l.Value));
 
         public double Delta(Scrape before, string name, params (string Label, string Value)[] labels) =>
             Value(name, labels) - before.Value(name, labels);

@@ -22,11 +22,20 @@ public sealed partial class MeridianProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>Every line the child wrote to stdout so far.</summary>
+    public IReadOnlyCollection<string> StandardOutput => _stdout;
+
+    /// <summary>Every line the child wrote to stderr so far.</summary>
+    public IReadOnlyCollection<string> StandardError => _stderr;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stdout = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _stderr = new();
+
     public Uri BaseAddress { get; }
 
     public string ClientToken { get; private set; } = "";
 
-    /// <summary>The admin key the child printed on its first start.</summary>
+    /// <summary>The admin key the child gave on its first start (printed, or with JSON logs written to a file).</summary>
     public string AdminToken { get; private set; } = "";
 
     public int ProcessId => _process.Id;
@@ -35,16 +44,6 @@ public sealed partial class MeridianProcess : IAsyncDisposable
     public IPEndPoint DnsEndpoint { get; private set; } = null!;
 
     public bool HasExited => _process.HasExited;
-
-    /// <summary>User and system CPU time the child has used so far (on Linux, from /proc/PID/stat).</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
 
     /// <param name="inDataDirectory">Run with the data directory as the working directory (the process's content
     /// root), as bench/api-load.sh and a service unit with WorkingDirectory= do.</param>
@@ -84,20 +83,28 @@ public sealed partial class MeridianProcess : IAsyncDisposable
         info.Environment["MERIDIAN__Dns__SandboxListen__0"] = "127.0.0.1:0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info)!;
-        // The first start prints the admin key alone on a line; it makes the client account below.
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var child = new MeridianProcess(process, directory, baseAddress);
+        // The first start prints the admin key alone on a line (with JSON logs: writes it to a file and logs where); it
+        // makes the client account below.
         var adminKey = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var dnsEndpoint = new TaskCompletionSource<IPEndPoint>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data?.StartsWith("mk_", StringComparison.Ordinal) == true) adminKey.TrySetResult(line.Data.Trim());
-            var listening = line.Data is null ? Match.Empty : DnsListeningLine().Match(line.Data);
+            if (line.Data is null) return;
+            child._stdout.Enqueue(line.Data);
+            if (line.Data.StartsWith("mk_", StringComparison.Ordinal)) adminKey.TrySetResult(line.Data.Trim());
+            if (line.Data.Contains("/initial-admin-key", StringComparison.Ordinal))
+                adminKey.TrySetResult(File.ReadAllText(Path.Combine(directory, "initial-admin-key")).Trim());
+            var listening = DnsListeningLine().Match(line.Data);
             if (listening.Success) dnsEndpoint.TrySetResult(IPEndPoint.Parse(listening.Groups[1].Value));
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null) child._stderr.Enqueue(line.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var child = new MeridianProcess(process, directory, baseAddress);
         try
         {
             await child.WaitUntilReadyAsync();

@@ -105,11 +105,14 @@ public class DigAndKdigTests : IClassFixture<ServedZones>
         Assert.Empty(r.Answer);
     }
 
-    [Fact]
-    public void Unknown_edns_options_are_not_echoed()
+    [Theory]
+    [InlineData("dig")]
+    [InlineData("kdig")]
+    public void Unknown_edns_options_are_not_echoed(string tool)
     {
-        var r = Dig.Query("dig", _servers.Meridian, "www.example.", "A", "+ednsopt=65001:abcd", "+nsid");
+        var r = Dig.Query(tool, _servers.Meridian, "www.example.", "A", "+ednsopt=65001:abcd", "+nsid");
         Assert.Equal("NOERROR", r.Status);
+        Assert.True(r.HasEdns, r.Raw);
         Assert.Empty(r.OtherOptions);
         Assert.DoesNotContain("NSID", r.Raw, StringComparison.Ordinal);
     }

@@ -21,7 +21,8 @@ internal sealed partial class DigResponse
     /// <summary>dig judged the returned cookie "good" (its client cookie came back).</summary>
     public bool CookieGood { get; private set; }
 
-    /// <summary>Options of the response's OPT the tools show by number (options neither knows: echoed unknown ones).</summary>
+    /// <summary>Options of the response's OPT the tools show by number (options neither knows: echoed unknown ones), as
+    /// <c>CODE=hex</c> whichever tool printed them.</summary>
     public List<string> OtherOptions { get; } = [];
     public List<string> Answer { get; } = [];
     public List<string> Authority { get; } = [];
@@ -73,7 +74,7 @@ internal sealed partial class DigResponse
                     response.HasCookie = true;
                     response.CookieGood = option.Contains("(good)", StringComparison.Ordinal);
                 }
-                if (response.HasEdns && option.StartsWith("OPT=", StringComparison.Ordinal)) response.OtherOptions.Add(option);
+                if (response.HasEdns && NumberedOption(option) is { } numbered) response.OtherOptions.Add(numbered);
                 section = line switch
                 {
                     _ when line.Contains("ANSWER SECTION", StringComparison.Ordinal) => response.Answer,
@@ -88,6 +89,26 @@ internal sealed partial class DigResponse
         }
         return response;
     }
+
+    /// <summary>An option line that shows an option by its code, as <c>CODE=hex</c> (lowercase, no spaces), or null.
+    /// dig 9.18 prints <c>OPT=65001: ab cd ("..")</c>, kdig 3.2 <c>Option (65001): ABCD</c>; the same option must read
+    /// the same from both, or a differential run with one tool could not see what the other server echoed.</summary>
+    internal static string? NumberedOption(string line)
+    {
+        var match = DigOption().Match(line);
+        if (!match.Success) match = KdigOption().Match(line);
+        if (!match.Success) return null;
+        string hex = WhiteSpace().Replace(match.Groups["hex"].Value, "").ToLowerInvariant();
+        return match.Groups["code"].Value + "=" + hex;
+    }
+
+    // dig: OPT=65001: ab cd ("..") — hex bytes separated by spaces, then the bytes as text in parentheses.
+    [GeneratedRegex(@"^OPT=(?<code>\d+):(?<hex>(?:\s*[0-9a-fA-F]{2})*)\s*(?:\(.*\))?$")]
+    private static partial Regex DigOption();
+
+    // kdig: "Option (65001): ABCD" — the bytes as one hex string, empty for an empty option.
+    [GeneratedRegex(@"^Option \((?<code>\d+)\):\s*(?<hex>[0-9a-fA-F]*)\s*$")]
+    private static partial Regex KdigOption();
 
     /// <summary>Folds white space and lowercases everything except quoted text (TXT data keeps its case).</summary>
     private static string Normalize(string record)

@@ -29,6 +29,20 @@ public sealed class ConfigurationValidationTests : IDisposable
     [InlineData("--RateLimits:PerMinute=5000", "RateLimits:PerMinute (5000) must not exceed RateLimits:PerHour (1000)")]
     [InlineData("--Geo:Required=perhaps", "Geo:Required: 'perhaps' is not true or false")]
     [InlineData("--Geo:Overrides:0:Network=10.0.0.0/8", "Geo:Overrides")]
+    [InlineData("--Following:PollInterval=00:05:00", "Following:PollInterval: allowed: 00:00:00.01 to 00:00:30 (got '00:05:00')")]
+    [InlineData("--Following:KeyTrustWindow=00:00:00.100", "Following:KeyTrustWindow must be longer than Following:PollInterval")]
+    [InlineData("--Transfer:NotifyRetry=00:00:00", "Transfer:NotifyRetry: allowed: 00:00:00.1 to 00:10:00 (got '00:00:00')")]
+    [InlineData("--Transfer:Allow:0=10.0.0.0/99", "Transfer:Allow: '10.0.0.0/99' is not an address or CIDR")]
+    [InlineData("--Transfer:NotifyTsig=bad..key", "Transfer:NotifyTsig: 'bad..key' is not a key name")]
+    [InlineData("--Providers:MaxRetries=50", "Providers:MaxRetries: allowed: 0 to 10 (got '50')")]
+    [InlineData("--Providers:Detection:Timeout=00:00:00", "Providers:Detection:Timeout: allowed: 00:00:00.1 to 00:01:00 (got '00:00:00')")]
+    [InlineData("--Providers:Cloudflare:BaseUrl=ftp://cloudflare.example", "Providers:Cloudflare:BaseUrl must be an absolute http(s) URL (got 'ftp://cloudflare.example')")]
+    [InlineData("--Interface:ResolverTimeout=00:01:00", "Interface:ResolverTimeout: allowed: 00:00:00.1 to 00:00:30 (got '00:01:00')")]
+    [InlineData("--Interface:Resolver=nowhere", "Interface:Resolver: 'nowhere' is not ADDRESS:PORT")]
+    [InlineData("--SimpleApi:Ttl=0", "SimpleApi:Ttl: allowed: 1 to 604800 (got '0')")]
+    [InlineData("--EmailDns:RecordSets:campaign:DmarcPolicy=maybe", "EmailDns:RecordSets:campaign:DmarcPolicy must be none, quarantine or reject (got 'maybe')")]
+    [InlineData("--Metrics:Path=metrics", "Metrics:Path: allowed: a path starting with /, e.g. /metrics (got 'metrics')")]
+    [InlineData("--Logging:Format=xml", "Logging:Format: allowed: simple or json (got 'xml')")]
     public async Task A_bad_value_stops_serve_with_one_line_naming_the_key(string setting, string expected)
     {
         var (exit, stdout, stderr) = await RunServeAsync(setting);
@@ -38,6 +52,7 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.StartsWith("meridian serve: configuration: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);   // no stack trace
+        Assert.DoesNotContain("DataAnnotation", line, StringComparison.Ordinal);   // the framework's wording names no key
         Assert.DoesNotContain("listening", stdout, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Meridian.Server.Cli;
 using Meridian.Server.Geo;
 
@@ -54,6 +55,50 @@ public sealed class GeoDatabaseChoiceTests : IDisposable
         Assert.DoesNotContain('\n', message);
         Assert.Contains($"Geo:Database: no file at {missing}", message, StringComparison.Ordinal);
         Assert.Contains("Geo:Required=false", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_real_executable_with_no_database_anywhere_and_default_settings_refuses_to_start_naming_the_setting()
+    {
+        // A copy of the build output without geo/: nothing beside the binary, nothing in the (empty) data directory,
+        // no Geo setting at all.
+        string build = Path.Combine(_directory, "build"), data = Path.Combine(_directory, "data");
+        string source = AppContext.BaseDirectory;
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("geo" + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(build, relative))!);
+            File.Copy(file, Path.Combine(build, relative));
+        }
+        Directory.CreateDirectory(data);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = data,
+        };
+        foreach (string arg in new[] { Path.Combine(build, "meridian.dll"), "serve", "--data", data, "--http", "127.0.0.1:1", "--dns", "127.0.0.1:0",
+                     "--Dns:SandboxListen=off" })
+            info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("meridian serve started without any geo database");
+        }
+
+        Assert.Equal(2, process.ExitCode);
+        string line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("meridian serve: configuration: Geo:Database: no geo database in ", line, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(data, "geo") + " nor beside the binary", line, StringComparison.Ordinal);
+        Assert.Contains("set Geo:Required=false to run without GeoDNS", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", await stdout, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
