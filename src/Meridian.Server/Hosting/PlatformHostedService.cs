@@ -36,6 +36,6 @@ internal sealed partial class PlatformHostedService(PlatformStartup startup, Acc
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     // The time covers the migration check too: what an operator waits for before the first answer.
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Published {Zones} zone(s) to the DNS server in {Milliseconds} ms")]
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Published {Zones} zone(s) to the DNS server in {Milliseconds} ms")]
     private static partial void LogPublished(ILogger logger, int zones, long milliseconds);
 }
