@@ -34,9 +34,10 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
 
     /// <summary>The serial the engine serves these contents at, or null when unknown (freshly loaded, or
     /// a publish failed): the next publish is then of the whole zone.</summary>
-    public uint? PublishedSerial { get; set; }
+    public uint? PublishedSerial { get; private set; }
 
-    /// <summary>Owners whose records changed since the contents were last published.</summary>
+    /// <summary>Owners whose records changed since the contents were last published; not kept while
+    /// <see cref="PublishedSerial"/> is null, since the next publish is whole then (a start fills 100,000 zones).</summary>
     public IReadOnlyCollection<DnsName> ChangedOwners => _changedOwners;
 
     private readonly HashSet<DnsName> _changedOwners = [];
@@ -53,7 +54,7 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
     public void Add(StoredRecord record)
     {
         Journal?.Capture(this, record.Owner, record.Type);
-        _changedOwners.Add(record.Owner);
+        NoteChanged(record.Owner);
         _byId.Add(record.Id, record);
         // Most names hold one record: a list of one, grown when a second comes.
         if (!_byOwner.TryGetValue(record.Owner, out var list)) _byOwner.Add(record.Owner, list = new List<StoredRecord>(1));
@@ -66,7 +67,12 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
     {
         _byId.EnsureCapacity(_byId.Count + additional);
         _byOwner.EnsureCapacity(_byOwner.Count + additional);
-        _changedOwners.EnsureCapacity(_changedOwners.Count + additional);
+        if (PublishedSerial is not null) _changedOwners.EnsureCapacity(_changedOwners.Count + additional);
+    }
+
+    private void NoteChanged(DnsName owner)
+    {
+        if (PublishedSerial is not null) _changedOwners.Add(owner);
     }
 
     public void Remove(Guid id)
@@ -74,7 +80,7 @@ internal sealed class ZoneContents(Guid zoneId, DnsName origin, uint serial, boo
         if (!_byId.TryGetValue(id, out var record)) return;
         Journal?.Capture(this, record.Owner, record.Type);
         _byId.Remove(id);
-        _changedOwners.Add(record.Owner);
+        NoteChanged(record.Owner);
         var list = _byOwner[record.Owner];
         list.RemoveAll(r => r.Id == id);
         if (list.Count == 0) _byOwner.Remove(record.Owner);
