@@ -13,7 +13,8 @@ internal sealed partial class PlatformHostedService(PlatformStartup startup, Acc
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         int zones = await startup.StartAsync(cancellationToken);
-        LogPublished(logger, zones, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        long elapsedMilliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogPublished(logger, zones, elapsedMilliseconds);
         // Edge nodes serve DNS only; the first API node makes the admin account.
         if (!role.ServesApis) return;
         var all = await accounts.ListAsync(cancellationToken);
