@@ -59,6 +59,9 @@ internal sealed class SecondaryServer : IDisposable
         switch (kind)
         {
             case "knot":
+                // Knot keeps what IXFR brings in its journal under the database storage and does not create that
+                // directory: without it every IXFR fails to store its changes ("not exists") and falls back to AXFR.
+                System.IO.Directory.CreateDirectory(Path.Combine(directory, "db"));
                 File.WriteAllText(config, Invariant($"""
                     server:
                         listen: 127.0.0.1@{port}

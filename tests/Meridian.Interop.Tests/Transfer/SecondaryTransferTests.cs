@@ -3,8 +3,9 @@ using Meridian.Interop.Tests.Peers;
 namespace Meridian.Interop.Tests.Transfer;
 
 /// <summary>Knot, BIND and NSD, each a TSIG-keyed secondary of the real `meridian serve`: they transfer the zone (AXFR),
-/// Meridian's NOTIFY after a change brings them the new serial (Knot and BIND by IXFR), and then every secondary answers
-/// the same questions exactly as Meridian does (the Knot-differential comparison).</summary>
+/// Meridian's NOTIFY after a change brings them the new serial (Knot and BIND apply it by IXFR, checked in their logs and
+/// BIND's journal; NSD's transfer of it is smaller than the zone), and then every secondary answers the same questions
+/// exactly as Meridian does (the Knot-differential comparison).</summary>
 public sealed class SecondaryTransferTests
 {
     private const string Zone = "xfr-interop.example.";
@@ -62,10 +63,65 @@ public sealed class SecondaryTransferTests
             throw new TimeoutException(e.Message + "\nmeridian log:\n" + primary.Log, e);
         }
         AssertAnswersAlike(primary, secondary);
-        // The change came incrementally: Knot says IXFR; BIND does not name it at this log level, but its second transfer
-        // carried 5 records (the new SOA, the old, the new again with the added A, the new SOA last), not the zone's 16.
-        if (kind == "knot") Assert.True(secondary.Log.Contains("IXFR, incoming", StringComparison.Ordinal), secondary.Log);
-        if (kind == "bind") Assert.True(secondary.Log.Contains($"1 messages, 5 records", StringComparison.Ordinal) && secondary.Log.Contains($"(serial {changed})", StringComparison.Ordinal), secondary.Log);
+        if (kind == "knot") AssertKnotAppliedIxfr(secondary, imported, changed);
+        if (kind == "bind") AssertBindAppliedIxfr(secondary, imported, changed);
+        if (kind == "nsd") AssertNsdTransferredLess(secondary, imported, changed);
+    }
+
+    /// <summary>Knot received the change by IXFR and applied it as such: the refresh that follows the IXFR updates the
+    /// zone from the imported serial to the changed one, nothing fails or falls back to AXFR, and the only AXFR is the
+    /// first transfer. (A Knot that cannot store IXFR changes still logs the IXFR as received, then "failed to store
+    /// changes" and "fallback to AXFR", and its AXFR brings the same serial.)</summary>
+    private static void AssertKnotAppliedIxfr(SecondaryServer secondary, uint imported, uint changed)
+    {
+        string log = secondary.Log;
+        var lines = log.Split('\n');
+        int ixfr = Array.FindLastIndex(lines, line => line.Contains("IXFR, incoming", StringComparison.Ordinal) && line.Contains(", started", StringComparison.Ordinal));
+        Assert.True(ixfr >= 0, "Knot logged no incoming IXFR:\n" + log);
+        var after = lines[ixfr..];
+        Assert.True(after.Any(line => line.Contains("IXFR, incoming", StringComparison.Ordinal) && line.Contains(", finished,", StringComparison.Ordinal)),
+            "Knot's IXFR did not finish:\n" + log);
+        Assert.True(after.Any(line => line.Contains("zone updated", StringComparison.Ordinal) && line.Contains($"serial {imported} -> {changed}", StringComparison.Ordinal)),
+            $"Knot's IXFR did not update the zone from {imported} to {changed}:\n" + log);
+        Assert.False(after.Any(line => line.Contains("AXFR", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal)),
+            "Knot did not apply the IXFR (it failed or fell back to AXFR):\n" + log);
+        Assert.True(lines.Count(line => line.Contains("AXFR, incoming", StringComparison.Ordinal) && line.Contains(", started", StringComparison.Ordinal)) == 1,
+            "Knot transferred the whole zone more than once:\n" + log);
+    }
+
+    /// <summary>BIND applied the change incrementally: its second transfer carried 5 records (the new SOA, the old, the
+    /// new again with the added A, the new SOA last), not the zone's 16, and it wrote the difference to the zone's
+    /// journal, which BIND does for an IXFR and not for a whole-zone transfer.</summary>
+    private static void AssertBindAppliedIxfr(SecondaryServer secondary, uint imported, uint changed)
+    {
+        string log = secondary.Log;
+        Assert.True(log.Contains("1 messages, 5 records", StringComparison.Ordinal) && log.Contains($"(serial {changed})", StringComparison.Ordinal), log);
+        string journal = Path.Combine(secondary.Directory, Zone.TrimEnd('.') + ".db.jnl");
+        Assert.True(File.Exists(journal), "BIND wrote no journal, so the change did not come by IXFR:\n" + log);
+        var (exit, printed, errors) = ExternalTool.Run("named-journalprint", [journal]);
+        Assert.True(exit == 0, errors);
+        Assert.Contains($"del {Zone}", printed, StringComparison.Ordinal);
+        Assert.Contains($" {imported} ", printed, StringComparison.Ordinal);
+        Assert.Contains($" {changed} ", printed, StringComparison.Ordinal);
+        Assert.Contains($"add added.{Zone}", printed, StringComparison.Ordinal);
+        Assert.Contains("192.0.2.99", printed, StringComparison.Ordinal);
+    }
+
+    /// <summary>NSD does not name the kind of transfer, but it logs the bytes each update took: the change (the four
+    /// SOAs and the added A) is far smaller than the whole zone it received first, which an AXFR would have repeated.</summary>
+    private static void AssertNsdTransferredLess(SecondaryServer secondary, uint imported, uint changed)
+    {
+        string log = secondary.Log;
+        int first = UpdateBytes(log, imported);
+        int second = UpdateBytes(log, changed);
+        Assert.True(second < first, $"NSD's transfer of the change took {second} bytes, the whole zone {first}:\n" + log);
+    }
+
+    private static int UpdateBytes(string log, uint serial)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(log, $@"received update to serial {serial} .* of (\d+) bytes");
+        Assert.True(match.Success, $"NSD logged no update to serial {serial}:\n" + log);
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static uint SerialAt(MeridianPrimary primary)
