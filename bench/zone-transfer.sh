@@ -38,7 +38,7 @@ axfr "$p" big.bench. "meridian ($big records)"
 axfr "$p" big.bench. "meridian ($big records)"
 
 k=$(port)
-mkdir -p "$work/knot"
+mkdir -p "$work/knot/db"  # knotd does not create its database directory
 cat >"$work/knot/knot.conf" <<CONF
 server:
     listen: 127.0.0.1@$k

@@ -13,6 +13,8 @@ internal sealed class KnotServer : IDisposable
     public KnotServer(IReadOnlyDictionary<string, string> zoneFiles, int udpMaxPayload = 1232)
     {
         _directory = Directory.CreateTempSubdirectory("meridian-knot-").FullName;
+        // knotd does not create its database directory; without it every start warns that the storage does not exist.
+        Directory.CreateDirectory(Path.Combine(_directory, "db"));
         int port = ExternalTool.FreePort();
         Endpoint = new IPEndPoint(IPAddress.Loopback, port);
         var config = new StringBuilder();
