@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Meridian.Server.Tests.Support;
 
 namespace Meridian.Server.Tests.Configuration;
 
@@ -69,29 +69,6 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.Contains("ApiKeys:RevalidateAfter: allowed: 00:00:00 (always read) to 1.00:00:00", line, StringComparison.Ordinal);
     }
 
-    private async Task<(int Exit, string Stdout, string Stderr)> RunServeAsync(string setting, Dictionary<string, string>? environment = null)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _directory,
-        };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "meridian.dll"), "serve", "--data", _directory, "--http", "127.0.0.1:1",
-                     "--dns", "127.0.0.1:0", "--Dns:SandboxListen=off", setting })
-            info.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment ?? []) info.Environment[name] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"meridian serve {setting} did not stop: it started despite the bad value");
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunServeAsync(string setting, Dictionary<string, string>? environment = null) =>
+        ServeThatStops.RunAsync(_directory, [setting], $"meridian serve {setting} did not stop: it started despite the bad value", environment: environment);
 }

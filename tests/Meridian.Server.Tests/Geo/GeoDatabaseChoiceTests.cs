@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Meridian.Server.Cli;
 using Meridian.Server.Geo;
+using Meridian.Server.Tests.Support;
 
 namespace Meridian.Server.Tests.Geo;
 
@@ -72,33 +72,14 @@ public sealed class GeoDatabaseChoiceTests : IDisposable
             File.Copy(file, Path.Combine(build, relative));
         }
         Directory.CreateDirectory(data);
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = data,
-        };
-        foreach (string arg in new[] { Path.Combine(build, "meridian.dll"), "serve", "--data", data, "--http", "127.0.0.1:1", "--dns", "127.0.0.1:0",
-                     "--Dns:SandboxListen=off" })
-            info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("meridian serve started without any geo database");
-        }
+        var (exit, stdout, stderr) = await ServeThatStops.RunAsync(data, [], "meridian serve started without any geo database", buildDirectory: build);
 
-        Assert.Equal(2, process.ExitCode);
-        string line = Assert.Single((await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, exit);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("meridian serve: configuration: Geo:Database: no geo database in ", line, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(data, "geo") + " nor beside the binary", line, StringComparison.Ordinal);
         Assert.Contains("set Geo:Required=false to run without GeoDNS", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("listening", await stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("listening", stdout, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
