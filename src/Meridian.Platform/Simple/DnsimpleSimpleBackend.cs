@@ -84,14 +84,7 @@ public sealed partial class DnsimpleSimpleBackend : StoredSimpleBackend
             var rows = await db.SimpleRecords
                 .Where(s => s.Backend == SimpleApiBackends.DNSimple && s.Domain == key.Domain && s.Subdomain == key.Subdomain)
                 .ToListAsync(cancellationToken);
-            if (rows.FirstOrDefault(r => r.DomainType != key.DomainType) is { } other)
-            {
-                string article = other.DomainType == "A" ? "an" : "a";
-                return ServiceError.Conflict($"{key.Owner} already has {article} {other.DomainType} record; an A and a CNAME record cannot share a name " +
-                                             $"(delete the {other.DomainType} record first).");
-            }
-            var current = rows.FirstOrDefault(r => r.DomainType == key.DomainType);
-            if (current is not null && createOnly) return ServiceError.Conflict("Record already exists");
+            if (RefuseToSet(rows, key, createOnly, out var current) is { } refusal) return refusal;
             try
             {
                 if (current is null) return await CreateAsync(db, caller, key, to, cancellationToken);

@@ -72,14 +72,7 @@ public sealed class MeridianSimpleBackend : StoredSimpleBackend
             rows.Remove(stale);
         }
         var owner = DnsName.Parse(key.Owner + ".");
-        if (rows.FirstOrDefault(r => r.DomainType != key.DomainType) is { } other)
-        {
-            string article = other.DomainType == "A" ? "an" : "a";
-            return ServiceError.Conflict($"{key.Owner} already has {article} {other.DomainType} record; an A and a CNAME record cannot share a name " +
-                                         $"(delete the {other.DomainType} record first).");
-        }
-        var current = rows.FirstOrDefault(r => r.DomainType == key.DomainType);
-        if (current is not null && createOnly) return ServiceError.Conflict("Record already exists");
+        if (RefuseToSet(rows, key, createOnly, out var current) is { } refusal) return refusal;
         foreach (var existing in context.Contents.At(owner))
         {
             if (existing.Id != current?.RecordId)

@@ -56,6 +56,21 @@ public abstract class StoredSimpleBackend(PlatformDatabase database) : ISimpleAp
         return await DeleteAsync(caller, key, cancellationToken);
     }
 
+    /// <summary>Why the key cannot be set, given the <paramref name="rows"/> kept for its name (the name holds the other of
+    /// A and CNAME, or <paramref name="createOnly"/> finds the record made), else null with the key's own row in
+    /// <paramref name="current"/> (null: none yet).</summary>
+    protected static ServiceError? RefuseToSet(IReadOnlyList<SimpleRecord> rows, SimpleRecordKey key, bool createOnly, out SimpleRecord? current)
+    {
+        current = rows.FirstOrDefault(r => r.DomainType == key.DomainType);
+        if (rows.FirstOrDefault(r => r.DomainType != key.DomainType) is { } other)
+        {
+            string article = other.DomainType == "A" ? "an" : "a";
+            return ServiceError.Conflict($"{key.Owner} already has {article} {other.DomainType} record; an A and a CNAME record cannot share a name " +
+                                         $"(delete the {other.DomainType} record first).");
+        }
+        return current is not null && createOnly ? ServiceError.Conflict("Record already exists") : null;
+    }
+
     /// <summary>The caller's rows on this backend.</summary>
     protected abstract IQueryable<SimpleRecord> Visible(MeridianDbContext db, SimpleCaller caller);
 

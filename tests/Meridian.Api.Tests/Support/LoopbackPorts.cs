@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Meridian.Api.Tests.Support;
 
 /// <summary>Ports free on 127.0.0.1 right now, for a server started moments later (tests run side by side, so none
-/// uses a fixed port). Also compiled into sdk/fixture.</summary>
+/// uses a fixed port). Also compiled into the Server and Web tests and sdk/fixture.</summary>
 public static class LoopbackPorts
 {
     public static int Tcp()

@@ -171,7 +171,8 @@ internal sealed class SecondaryServer : IDisposable
 
     /// <summary>Waits until the secondary answers the zone's SOA with <paramref name="serial"/> (after AXFR, or IXFR
     /// after a NOTIFY). A deadline, not a timing assertion: on a loaded machine it is generous.</summary>
-    public async Task WaitForSerialAsync(string zone, uint serial, TimeSpan? limit = null)
+    /// <param name="primaryLog">The primary's log so far, added to the failure when the serial never comes.</param>
+    public async Task WaitForSerialAsync(string zone, uint serial, TimeSpan? limit = null, Func<string>? primaryLog = null)
     {
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
         string last = "";
@@ -183,7 +184,8 @@ internal sealed class SecondaryServer : IDisposable
             if (soa.Status == "NOERROR" && soa.Answer.Count == 1 && SerialOf(soa.Answer[0]) == serial) return;
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{Kind} did not serve {zone} serial {serial}; last answer:\n{last}\nlog:\n{Log}");
+        string primary = primaryLog is null ? "" : "\nmeridian log:\n" + primaryLog();
+        throw new TimeoutException($"{Kind} did not serve {zone} serial {serial}; last answer:\n{last}\nlog:\n{Log}{primary}");
     }
 
     public static uint? SerialOf(string soaRecord)

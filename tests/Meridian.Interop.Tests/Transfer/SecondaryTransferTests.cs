@@ -54,14 +54,7 @@ public sealed class SecondaryTransferTests
         await primary.AddRecordAsync(domain, "added", "A", "192.0.2.99");
         uint changed = SerialAt(primary);
         Assert.NotEqual(imported, changed);
-        try
-        {
-            await secondary.WaitForSerialAsync(Zone, changed);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException(e.Message + "\nmeridian log:\n" + primary.Log, e);
-        }
+        await secondary.WaitForSerialAsync(Zone, changed, primaryLog: () => primary.Log);
         AssertAnswersAlike(primary, secondary);
         if (kind == "knot") AssertKnotAppliedIxfr(secondary, imported, changed);
         if (kind == "bind") AssertBindAppliedIxfr(secondary, imported, changed);

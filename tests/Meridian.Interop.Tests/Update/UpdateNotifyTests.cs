@@ -38,14 +38,7 @@ public sealed class UpdateNotifyTests
         uint updated = SerialAt(primary);
         Assert.NotEqual(imported, updated);
 
-        try
-        {
-            await secondary.WaitForSerialAsync(Zone, updated);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException(e.Message + "\nmeridian log:\n" + primary.Log, e);
-        }
+        await secondary.WaitForSerialAsync(Zone, updated, primaryLog: () => primary.Log);
         // It learned of the change from the NOTIFY, which carries the new serial (the SOA in its answer section): the
         // secondary logs that serial as the NOTIFY's. The zone's SOA refresh (Zones:Refresh, 2 hours) is far longer than
         // the wait, so without the NOTIFY it would still serve the old serial.

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Meridian.Api.Tests.Support;
 using Meridian.Server.Cli;
 using Meridian.Server.Hosting;
 
@@ -21,7 +21,7 @@ public sealed class HttpsListenerTests : IDisposable
         string pem = Path.Combine(_directory, "server.pem");
         using var first = SelfSigned("CN=first.meridian.test");
         await File.WriteAllTextAsync(pem, first.ExportCertificatePem() + "\n" + first.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        int port = FreePort();
+        int port = LoopbackPorts.Tcp();
         await using var app = MeridianHost.Build(Args("--https", $"127.0.0.1:{port}", "--certificate", pem));
         await app.StartAsync();
 
@@ -50,7 +50,7 @@ public sealed class HttpsListenerTests : IDisposable
         string p12 = Path.Combine(_directory, "server.p12");
         using var certificate = SelfSigned("CN=p12.meridian.test");
         await File.WriteAllBytesAsync(p12, certificate.Export(X509ContentType.Pkcs12, "s3cret"));
-        int port = FreePort();
+        int port = LoopbackPorts.Tcp();
         await using var app = MeridianHost.Build(Args("--https", $"127.0.0.1:{port}", "--certificate", p12, "--Meridian:CertificatePassword=s3cret"));
         await app.StartAsync();
         Assert.Equal((HttpStatusCode.OK, certificate.Thumbprint), await GetAsync(port));
@@ -59,7 +59,7 @@ public sealed class HttpsListenerTests : IDisposable
         string cert = Path.Combine(_directory, "cert.pem"), key = Path.Combine(_directory, "key.pem");
         await File.WriteAllTextAsync(cert, certificate.ExportCertificatePem());
         await File.WriteAllTextAsync(key, certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
-        int pemPort = FreePort();
+        int pemPort = LoopbackPorts.Tcp();
         await using var pemApp = MeridianHost.Build(Args($"--Meridian:Https=127.0.0.1:{pemPort}", $"--Meridian:Certificate={cert}", $"--Meridian:CertificateKey={key}"));
         await pemApp.StartAsync();
         Assert.Equal((HttpStatusCode.OK, certificate.Thumbprint), await GetAsync(pemPort));
@@ -85,7 +85,7 @@ public sealed class HttpsListenerTests : IDisposable
     }
 
     private string[] Args(params string[] more) =>
-        ["--data", _directory, "--http", $"127.0.0.1:{FreePort()}", "--dns", "127.0.0.1:0", "--Dns:SandboxListen=off", .. more];
+        ["--data", _directory, "--http", $"127.0.0.1:{LoopbackPorts.Tcp()}", "--dns", "127.0.0.1:0", "--Dns:SandboxListen=off", .. more];
 
     /// <summary>GET /healthz over a fresh TLS connection; the status and the thumbprint of the certificate served.</summary>
     private static async Task<(HttpStatusCode, string?)> GetAsync(int port)
@@ -113,12 +113,5 @@ public sealed class HttpsListenerTests : IDisposable
         names.AddDnsName("localhost");
         request.CertificateExtensions.Add(names.Build());
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
+using Meridian.Api.Tests.Support;
 using Meridian.Platform.Auth;
 using Meridian.Platform.Model;
 using Meridian.Platform.Services;
@@ -50,7 +51,7 @@ public sealed class MeridianUnderTest : IAsyncDisposable
         string directory = Directory.CreateTempSubdirectory("meridian-web-").FullName;
         var certificate = TestCertificate.Create();
         string pem = TestCertificate.WritePem(certificate, directory);
-        int http = FreePorts.Tcp(), https = FreePorts.Tcp(), dns = FreePorts.UdpAndTcp();
+        int http = LoopbackPorts.Tcp(), https = LoopbackPorts.Tcp(), dns = LoopbackPorts.UdpAndTcp();
         var app = MeridianHost.Build([
             "--data", directory, "--http", $"127.0.0.1:{http}", "--https", $"127.0.0.1:{https}", "--certificate", pem, "--dns", $"127.0.0.1:{dns}",
             "--Dns:SandboxListen=off", $"--Interface:Resolver=127.0.0.1:{dns}", $"--Zones:Nameservers:0={Nameservers[0]}", $"--Zones:Nameservers:1={Nameservers[1]}",

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Meridian.Api.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ public sealed class PartnerHostSite : IAsyncDisposable
 
     public static async Task<PartnerHostSite> StartAsync(MeridianUnderTest meridian)
     {
-        int allowed = FreePorts.Tcp(), other = FreePorts.Tcp();
+        int allowed = LoopbackPorts.Tcp(), other = LoopbackPorts.Tcp();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
